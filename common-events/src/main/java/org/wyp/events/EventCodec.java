@@ -67,7 +67,9 @@ public final class EventCodec {
     }
     if (!CloudEventHeaders.SPEC_VERSION_1_0.equals(headers.get(CloudEventHeaders.SPEC_VERSION))) {
       throw new EventDecodingException(
-          "unsupported " + CloudEventHeaders.SPEC_VERSION + ": "
+          "unsupported "
+              + CloudEventHeaders.SPEC_VERSION
+              + ": "
               + headers.get(CloudEventHeaders.SPEC_VERSION));
     }
     if (body == null || body.length == 0) {
@@ -77,24 +79,28 @@ public final class EventCodec {
     Instant time = parseTime(required(headers, CloudEventHeaders.TIME));
     DomainEvent data = fromJson(body, known.get().javaType());
     String subject = headers.getOrDefault(CloudEventHeaders.SUBJECT, data.aggregateId().toString());
+    if (!subject.equals(data.aggregateId().toString())) {
+      throw new EventDecodingException(
+          "ce_subject " + subject + " is not the body's aggregate id " + data.aggregateId());
+    }
     return Optional.of(
         new EventEnvelope(
             id, required(headers, CloudEventHeaders.SOURCE), type, time, subject, data));
   }
 
   private static void requireIdentity(DomainEvent event) {
-    UUID aggregateId;
-    try {
-      aggregateId = event.aggregateId();
-    } catch (RuntimeException e) {
-      aggregateId = null;
+    String name = event.getClass().getSimpleName();
+    if (event.aggregateId() == null) {
+      throw new EventDecodingException(name + " has no aggregate id");
     }
-    if (aggregateId == null) {
-      throw new EventDecodingException(event.getClass().getSimpleName() + " has no aggregate id");
+    // The record key must be derivable too (judging events are keyed by round, not aggregate).
+    try {
+      event.partitionKey();
+    } catch (NullPointerException e) {
+      throw new EventDecodingException(name + " has no value for its partition key", e);
     }
     if (event.version() < 1) {
-      throw new EventDecodingException(
-          event.getClass().getSimpleName() + " has version " + event.version() + ", must be >= 1");
+      throw new EventDecodingException(name + " has version " + event.version() + ", must be >= 1");
     }
   }
 

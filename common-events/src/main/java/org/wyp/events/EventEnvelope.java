@@ -20,12 +20,7 @@ public record EventEnvelope(
 
   public static EventEnvelope wrap(UUID id, DomainEvent event, String source, Instant time) {
     return new EventEnvelope(
-        id,
-        source,
-        EventCatalog.of(event).name(),
-        time,
-        event.aggregateId().toString(),
-        event);
+        id, source, EventCatalog.of(event).name(), time, event.aggregateId().toString(), event);
   }
 
   public String topic() {

@@ -4,4 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The round no longer accepts new submissions or amendments; withdrawals remain possible. */
-public record RoundSubmissionsClosed(UUID roundId, long version, Instant closedAt) implements RoundEvent {}
+public record RoundSubmissionsClosed(UUID roundId, long version, Instant closedAt)
+    implements RoundEvent {}

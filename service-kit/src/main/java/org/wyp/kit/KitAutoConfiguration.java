@@ -1,0 +1,63 @@
+package org.wyp.kit;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.wyp.kit.aggregate.AggregateStoreSupport;
+import org.wyp.kit.kafka.KafkaConfiguration;
+import org.wyp.kit.outbox.OutboxRelay;
+import org.wyp.kit.projection.Projections;
+import org.wyp.kit.web.ProblemDetailsAdvice;
+import org.wyp.kit.web.RequestSizeLimitFilter;
+
+/** Wires the kit into every service that has it on the class path. */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+      "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"
+    })
+@EnableConfigurationProperties(WypProperties.class)
+@PropertySource("classpath:wyp-kit-defaults.properties")
+@Import({KafkaConfiguration.class, ProblemDetailsAdvice.class})
+public class KitAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, WypProperties properties) {
+    return new OutboxRelay(mongo, kafka, properties.outbox());
+  }
+
+  @Bean
+  AggregateStoreSupport aggregateStoreSupport(
+      MongoTemplate mongo, OutboxRelay relay, Clock clock, WypProperties properties) {
+    return new AggregateStoreSupport(mongo, relay, clock, properties.eventSource());
+  }
+
+  @Bean
+  Projections projections(MongoTemplate mongo) {
+    return new Projections(mongo);
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WypProperties properties) {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration =
+        new FilterRegistrationBean<>(
+            new RequestSizeLimitFilter(properties.web().maxRequestBytes()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}

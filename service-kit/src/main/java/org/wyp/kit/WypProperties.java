@@ -1,0 +1,61 @@
+package org.wyp.kit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings shared by every service, under {@code wyp.*}.
+ *
+ * @param serviceName names the service in CloudEvents {@code ce_source} ({@code /wyp/<name>})
+ */
+@ConfigurationProperties("wyp")
+public record WypProperties(String serviceName, Outbox outbox, Kafka kafka, Web web) {
+
+  public WypProperties {
+    outbox = outbox == null ? new Outbox(null, null, null) : outbox;
+    kafka = kafka == null ? new Kafka(null, null, null, null) : kafka;
+    web = web == null ? new Web(null) : web;
+  }
+
+  public String eventSource() {
+    return "/wyp/" + serviceName;
+  }
+
+  /**
+   * @param pollInterval how often the relay looks for pending events it was not told about
+   * @param batchSize how many aggregates the relay takes at a time
+   * @param sendTimeout how long the relay waits for the broker to acknowledge a batch
+   */
+  public record Outbox(Duration pollInterval, Integer batchSize, Duration sendTimeout) {
+    public Outbox {
+      pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+      batchSize = batchSize == null ? 100 : batchSize;
+      sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+    }
+  }
+
+  /**
+   * @param partitions partitions of each topic the service creates (bounds consumer parallelism)
+   * @param replicationFactor replicas of each topic the service creates
+   * @param retries how often a failing record is retried before it goes to its dead-letter topic
+   * @param retryBackoff the first wait between retries; it doubles on each retry
+   */
+  public record Kafka(
+      Integer partitions, Short replicationFactor, Integer retries, Duration retryBackoff) {
+    public Kafka {
+      partitions = partitions == null ? 3 : partitions;
+      replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+      retries = retries == null ? 3 : retries;
+      retryBackoff = retryBackoff == null ? Duration.ofMillis(200) : retryBackoff;
+    }
+  }
+
+  /**
+   * @param maxRequestBytes requests with larger bodies are refused with 413
+   */
+  public record Web(Long maxRequestBytes) {
+    public Web {
+      maxRequestBytes = maxRequestBytes == null ? 256 * 1024L : maxRequestBytes;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.wyp.kit.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.bson.Document;
+import org.wyp.events.CloudEventHeaders;
+import org.wyp.events.EventCodec;
+import org.wyp.events.EventEnvelope;
+
+/**
+ * An event waiting in an aggregate document's outbox, stored with everything needed to publish it
+ * later without the aggregate: topic, key, CloudEvents attributes and the JSON body as text.
+ */
+public final class PendingEvent {
+
+  static final String ID = "id";
+  private static final String TOPIC = "topic";
+  private static final String KEY = "key";
+  private static final String TYPE = "type";
+  private static final String SOURCE = "source";
+  private static final String SUBJECT = "subject";
+  private static final String TIME = "time";
+  private static final String PAYLOAD = "payload";
+
+  private PendingEvent() {}
+
+  public static Document toDocument(EventEnvelope envelope) {
+    return new Document(ID, envelope.id().toString())
+        .append(TOPIC, envelope.topic())
+        .append(KEY, envelope.key())
+        .append(TYPE, envelope.type())
+        .append(SOURCE, envelope.source())
+        .append(SUBJECT, envelope.subject())
+        .append(TIME, envelope.time().toString())
+        .append(PAYLOAD, EventCodec.toJsonString(envelope.data()));
+  }
+
+  /** The Kafka record in the CloudEvents binary binding. */
+  static ProducerRecord<String, byte[]> toRecord(Document pending) {
+    Map<String, String> attributes =
+        Map.of(
+            CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
+            CloudEventHeaders.ID, pending.getString(ID),
+            CloudEventHeaders.SOURCE, pending.getString(SOURCE),
+            CloudEventHeaders.TYPE, pending.getString(TYPE),
+            CloudEventHeaders.TIME, pending.getString(TIME),
+            CloudEventHeaders.SUBJECT, pending.getString(SUBJECT),
+            CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
+    RecordHeaders headers = new RecordHeaders();
+    attributes.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+    return new ProducerRecord<>(
+        pending.getString(TOPIC),
+        null,
+        pending.getString(KEY),
+        pending.getString(PAYLOAD).getBytes(StandardCharsets.UTF_8),
+        headers);
+  }
+}

@@ -1,0 +1,98 @@
+package org.wyp.kit.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small real HTTP client for tests: JSON in, status, headers and JSON out. */
+public final class Http {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String baseUrl;
+
+  public Http(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public static Http localhost(int port) {
+    return new Http("http://127.0.0.1:" + port);
+  }
+
+  public Response get(String path) {
+    return send("GET", path, null, Map.of());
+  }
+
+  public Response post(String path, Object body) {
+    return send("POST", path, body, Map.of());
+  }
+
+  public Response put(String path, Object body, Map<String, String> headers) {
+    return send("PUT", path, body, headers);
+  }
+
+  /** Sends {@code body} as JSON: a String is sent as it is, anything else is serialised. */
+  public Response send(String method, String path, Object body, Map<String, String> headers) {
+    String json =
+        body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    Map<String, String> allHeaders = new LinkedHashMap<>();
+    if (json != null) {
+      allHeaders.put("Content-Type", "application/json");
+    }
+    allHeaders.putAll(headers);
+    allHeaders.forEach(request::header);
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response with its body parsed as JSON where it is JSON. */
+  public record Response(HttpResponse<String> raw) {
+
+    public int status() {
+      return raw.statusCode();
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    public String body() {
+      return raw.body();
+    }
+
+    public JsonNode json() {
+      return JSON.readTree(raw.body());
+    }
+
+    public String text(String field) {
+      return json().path(field).asString();
+    }
+
+    @Override
+    public String toString() {
+      return raw.statusCode() + " " + raw.body();
+    }
+  }
+}
