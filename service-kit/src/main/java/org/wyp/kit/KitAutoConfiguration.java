@@ -18,12 +18,14 @@ import org.wyp.kit.projection.Projections;
 import org.wyp.kit.web.ProblemDetailsAdvice;
 import org.wyp.kit.web.RequestSizeLimitFilter;
 
-/** Wires the kit into every service that has it on the class path. */
+/**
+ * Wires the kit into every service that has it on the class path. It runs before Boot's Kafka
+ * auto-configuration so that Boot's String-valued producer and consumer factories back off in
+ * favour of the kit's raw-bytes ones.
+ */
 @AutoConfiguration(
-    afterName = {
-      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-      "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"
-    })
+    beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+    afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @EnableConfigurationProperties(WypProperties.class)
 @PropertySource("classpath:wyp-kit-defaults.properties")
 @Import({KafkaConfiguration.class, ProblemDetailsAdvice.class})

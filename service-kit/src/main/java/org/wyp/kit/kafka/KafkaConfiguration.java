@@ -4,20 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -33,7 +28,8 @@ import org.wyp.kit.WypProperties;
  * Kafka as every service uses it: records are keyed by string with the event's JSON bytes as the
  * value (decoded by {@link ReceivedEvents}, so a malformed value can never wedge a consumer), an
  * idempotent {@code acks=all} producer, and bounded retries followed by the record's dead-letter
- * topic.
+ * topic. Consumers are configured in {@code wyp-kit-defaults.properties}, so that Boot's listener
+ * container factory builds them the same way.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
@@ -54,17 +50,6 @@ public class KafkaConfiguration {
   @Bean
   KafkaTemplate<String, byte[]> wypKafkaTemplate(ProducerFactory<String, byte[]> producerFactory) {
     return new KafkaTemplate<>(producerFactory);
-  }
-
-  @Bean
-  ConsumerFactory<String, byte[]> wypConsumerFactory(KafkaProperties properties) {
-    Map<String, Object> config = properties.buildConsumerProperties();
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    // A new consumer group reads a topic from the start: projections are built from all history.
-    config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    return new DefaultKafkaConsumerFactory<>(config);
   }
 
   @Bean
