@@ -1,0 +1,171 @@
+package org.wyp.kit.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.wyp.events.round.RoundAnnounced;
+import org.wyp.events.round.RoundOpened;
+import org.wyp.kit.WypProperties;
+import org.wyp.kit.outbox.OutboxRelay;
+import org.wyp.kit.testing.EmbeddedMongo;
+
+/** State and events are written in one document, optimistically, on the MongoDB wire server. */
+class AggregateStoreTest {
+
+  static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+
+  MongoClient client;
+  MongoTemplate mongo;
+  Gadgets gadgets;
+
+  @BeforeEach
+  void setUp() {
+    client = MongoClients.create(EmbeddedMongo.connectionString());
+    mongo = new MongoTemplate(client, "kit-" + UUID.randomUUID());
+    // A relay that is never started: these tests look at what waits in the outbox.
+    OutboxRelay relay = new OutboxRelay(mongo, null, new WypProperties.Outbox(null, null, null));
+    gadgets =
+        new Gadgets(
+            new AggregateStoreSupport(
+                mongo, relay, Clock.fixed(NOW, ZoneOffset.UTC), "/wyp/test-service"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  @Test
+  void aNewAggregateIsStoredWithItsEventsInTheOutbox() {
+    Gadget gadget = Gadget.create("first");
+    gadgets.save(gadget, gadget.id);
+
+    Document stored = raw(gadget.id);
+    assertThat(stored.getString("name")).isEqualTo("first");
+    assertThat(stored.get("version", Number.class).longValue()).isEqualTo(1);
+    List<Document> outbox = stored.getList("outbox", Document.class);
+    assertThat(outbox).hasSize(1);
+    Document pending = outbox.getFirst();
+    assertThat(pending.getString("type")).isEqualTo("wyp.round.RoundAnnounced.v1");
+    assertThat(pending.getString("topic")).isEqualTo("wyp.rounds.v1");
+    assertThat(pending.getString("key")).isEqualTo(gadget.id);
+    assertThat(pending.getString("subject")).isEqualTo(gadget.id);
+    assertThat(pending.getString("source")).isEqualTo("/wyp/test-service");
+    assertThat(pending.getString("time")).isEqualTo("2026-03-01T09:00:00Z");
+    assertThat(pending.getString("payload"))
+        .contains("\"name\":\"first\"")
+        .contains("\"version\":1");
+  }
+
+  @Test
+  void laterChangesAppendEventsInOrderAndUnsetFieldsThatBecameNull() {
+    Gadget gadget = Gadget.create("first");
+    gadgets.save(gadget, gadget.id);
+    Gadget loaded = gadgets.find(gadget.id).orElseThrow();
+    loaded.open();
+    loaded.rename(null);
+    gadgets.save(loaded, loaded.id);
+
+    Document stored = raw(gadget.id);
+    assertThat(stored.containsKey("name")).isFalse();
+    assertThat(stored.get("version", Number.class).longValue()).isEqualTo(3);
+    assertThat(stored.getList("outbox", Document.class))
+        .extracting(d -> d.getString("type"))
+        .containsExactly("wyp.round.RoundAnnounced.v1", "wyp.round.RoundOpened.v1");
+    assertThat(gadgets.find(gadget.id).orElseThrow().version()).isEqualTo(3);
+  }
+
+  @Test
+  void aSaveOfAStaleCopyIsRefusedAndWritesNothing() {
+    Gadget gadget = Gadget.create("first");
+    gadgets.save(gadget, gadget.id);
+    Gadget mine = gadgets.find(gadget.id).orElseThrow();
+    Gadget theirs = gadgets.find(gadget.id).orElseThrow();
+    theirs.open();
+    gadgets.save(theirs, theirs.id);
+
+    mine.rename("mine");
+    mine.open();
+    assertThatThrownBy(() -> gadgets.save(mine, mine.id))
+        .isInstanceOf(ConcurrentUpdateException.class);
+
+    Document stored = raw(gadget.id);
+    assertThat(stored.getString("name")).isEqualTo("first");
+    assertThat(stored.getList("outbox", Document.class)).hasSize(2);
+  }
+
+  @Test
+  void theRelaysRemovalOfSentEventsIsNotUndoneByALaterSave() {
+    Gadget gadget = Gadget.create("first");
+    gadgets.save(gadget, gadget.id);
+    Gadget loaded = gadgets.find(gadget.id).orElseThrow();
+    // Meanwhile the relay publishes and removes the first event.
+    mongo
+        .getCollection("gadgets")
+        .updateOne(
+            new Document("_id", gadget.id),
+            new Document("$set", new Document("outbox", List.of())));
+    loaded.open();
+    gadgets.save(loaded, loaded.id);
+
+    assertThat(raw(gadget.id).getList("outbox", Document.class))
+        .extracting(d -> d.getString("type"))
+        .containsExactly("wyp.round.RoundOpened.v1");
+  }
+
+  private Document raw(String id) {
+    return mongo.getCollection("gadgets").find(new Document("_id", id)).first();
+  }
+
+  static class Gadgets extends AggregateStore<Gadget> {
+    Gadgets(AggregateStoreSupport support) {
+      super(support, Gadget.class, "gadgets");
+    }
+  }
+
+  static class Gadget extends AggregateRoot {
+    @Id String id;
+    String name;
+
+    static Gadget create(String name) {
+      Gadget gadget = new Gadget();
+      gadget.id = UUID.randomUUID().toString();
+      gadget.name = name;
+      gadget.recordChange(
+          version ->
+              new RoundAnnounced(
+                  UUID.fromString(gadget.id),
+                  version,
+                  name,
+                  "d",
+                  NOW,
+                  NOW.plusSeconds(60),
+                  NOW.plusSeconds(120),
+                  List.of(),
+                  NOW));
+      return gadget;
+    }
+
+    void open() {
+      recordChange(version -> new RoundOpened(UUID.fromString(id), version, NOW));
+    }
+
+    void rename(String newName) {
+      name = newName;
+      nextVersion();
+    }
+  }
+}
