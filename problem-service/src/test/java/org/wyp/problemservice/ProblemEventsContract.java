@@ -15,13 +15,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wyp.events.EventCodec;
 import org.wyp.events.Topics;
 import org.wyp.events.problem.ProblemPublished;
 import org.wyp.events.round.RoundAnnounced;
 import org.wyp.kit.outbox.OutboxRelay;
+import org.wyp.kit.testing.Brokers;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.TopicReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +35,7 @@ abstract class ProblemEventsContract {
 
   @LocalServerPort int port;
 
-  @Value("${spring.kafka.bootstrap-servers}")
-  String bootstrapServers;
+  @Autowired KafkaProperties kafka;
 
   @Autowired OutboxRelay relay;
 
@@ -46,8 +46,8 @@ abstract class ProblemEventsContract {
   @BeforeEach
   void connect() {
     http = Http.localhost(port);
-    problemsTopic = new TopicReader(bootstrapServers, Topics.PROBLEMS);
-    roundsTopic = new TopicReader(bootstrapServers, Topics.ROUNDS);
+    problemsTopic = new TopicReader(Brokers.of(kafka), Topics.PROBLEMS);
+    roundsTopic = new TopicReader(Brokers.of(kafka), Topics.ROUNDS);
   }
 
   @AfterEach

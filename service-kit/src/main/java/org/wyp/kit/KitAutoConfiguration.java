@@ -1,9 +1,11 @@
 package org.wyp.kit;
 
+import com.mongodb.client.MongoClient;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -12,19 +14,24 @@ import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.wyp.kit.aggregate.AggregateStoreSupport;
+import org.wyp.kit.health.MongoPingHealth;
 import org.wyp.kit.kafka.KafkaConfiguration;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.projection.Projections;
 import org.wyp.kit.web.ProblemDetailsAdvice;
 import org.wyp.kit.web.RequestSizeLimitFilter;
+import org.wyp.kit.web.StrictJsonInput;
 
 /**
  * Wires the kit into every service that has it on the class path. It runs before Boot's Kafka
  * auto-configuration so that Boot's String-valued producer and consumer factories back off in
- * favour of the kit's raw-bytes ones.
+ * favour of the kit's raw-bytes ones, and before Boot's MongoDB health so that it uses the kit's.
  */
 @AutoConfiguration(
-    beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+    beforeName = {
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+      "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"
+    },
     afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @EnableConfigurationProperties(WypProperties.class)
 @PropertySource("classpath:wyp-kit-defaults.properties")
@@ -49,9 +56,20 @@ public class KitAutoConfiguration {
     return new AggregateStoreSupport(mongo, relay, clock, properties.eventSource());
   }
 
+  /** Named as Boot's indicator is, which then backs off. */
+  @Bean
+  MongoPingHealth mongoHealthIndicator(MongoClient mongo) {
+    return new MongoPingHealth(mongo);
+  }
+
   @Bean
   Projections projections(MongoTemplate mongo) {
     return new Projections(mongo);
+  }
+
+  @Bean
+  JsonMapperBuilderCustomizer strictJsonInput() {
+    return StrictJsonInput.noScalarToTextCoercion();
   }
 
   @Bean

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.wyp.events.EventEnvelope;
@@ -24,6 +24,7 @@ import org.wyp.events.award.AwardAccepted;
 import org.wyp.events.award.AwardGranted;
 import org.wyp.events.award.AwardGranted.Tranche;
 import org.wyp.events.award.TrancheReleased;
+import org.wyp.kit.testing.Brokers;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
@@ -44,8 +45,7 @@ class AwardEventsConsumptionTest {
 
   @LocalServerPort int port;
 
-  @Value("${spring.kafka.bootstrap-servers}")
-  String bootstrapServers;
+  @Autowired KafkaProperties kafka;
 
   @Autowired MongoTemplate mongo;
 
@@ -57,7 +57,7 @@ class AwardEventsConsumptionTest {
   @BeforeEach
   void setUp() {
     http = Http.localhost(port);
-    sender = new RecordSender(bootstrapServers);
+    sender = new RecordSender(Brokers.of(kafka));
     String round = Fixtures.openRound(http);
     roundId = UUID.fromString(round);
     problemId = Fixtures.publishedProblem(http, round, "Lonely older people after discharge");
@@ -96,7 +96,7 @@ class AwardEventsConsumptionTest {
     assertThat(solution.path("amountPence").asLong()).isEqualTo(50_000_00);
     assertThat(solution.path("status").asString()).isEqualTo("GRANTED");
 
-    try (TopicReader deadLetters = new TopicReader(bootstrapServers, DLT)) {
+    try (TopicReader deadLetters = new TopicReader(Brokers.of(kafka), DLT)) {
       await()
           .untilAsserted(
               () -> assertThat(deadLetters.matching(r -> key.equals(r.key()))).hasSize(3));

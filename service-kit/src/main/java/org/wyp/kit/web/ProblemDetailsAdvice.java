@@ -1,5 +1,6 @@
 package org.wyp.kit.web;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -258,13 +259,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(body);
   }
 
-  static ResponseEntity<Object> problem(
-      HttpStatus status, java.net.URI type, String title, String detail) {
+  static ResponseEntity<Object> problem(HttpStatus status, URI type, String title, String detail) {
     return ResponseEntity.status(status).body(detail(status, type, title, detail));
   }
 
-  private static ProblemDetail detail(
-      HttpStatus status, java.net.URI type, String title, String detail) {
+  private static ProblemDetail detail(HttpStatus status, URI type, String title, String detail) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     body.setType(type);
     body.setTitle(title);

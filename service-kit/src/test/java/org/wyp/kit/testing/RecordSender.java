@@ -2,6 +2,9 @@ package org.wyp.kit.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +47,7 @@ public final class RecordSender implements AutoCloseable {
 
   /** Sends an event in the CloudEvents binary binding, under a new event id. */
   public EventEnvelope send(DomainEvent event) {
-    EventEnvelope envelope = EventEnvelope.wrap(event, "/wyp/test", java.time.Instant.now());
+    EventEnvelope envelope = EventEnvelope.wrap(event, "/wyp/test", Instant.now());
     send(envelope);
     return envelope;
   }
@@ -103,13 +106,8 @@ public final class RecordSender implements AutoCloseable {
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
     var partitions =
-        admin
-            .describeTopics(java.util.List.of(topic))
-            .allTopicNames()
-            .get()
-            .get(topic)
-            .partitions();
-    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     partitions.forEach(
         p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
     var ends = admin.listOffsets(latest).all().get();

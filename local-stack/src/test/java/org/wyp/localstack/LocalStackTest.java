@@ -1,0 +1,119 @@
+package org.wyp.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wyp.events.Topics;
+import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.TopicReader;
+
+/**
+ * Runs the local stack as a developer does, on free ports and a fresh data directory: a round
+ * created over HTTP reaches Kafka, and both survive stopping and starting the stack again.
+ */
+class LocalStackTest {
+
+  private static final String ROUND =
+      """
+      {"name":"Round 1","description":"Health and care",\
+      "opensAt":"2026-03-01T09:00:00Z","closesAt":"2026-04-30T17:00:00Z",\
+      "finalsAt":"2026-06-12T13:00:00Z"}""";
+
+  @TempDir Path dataDir;
+
+  @Test
+  void runsThePlatformAndKeepsItsDataAcrossARestart() throws Exception {
+    LocalStackOptions options = optionsOnFreePorts();
+    String roundId;
+
+    try (LocalStack stack = LocalStack.start(options, System.out)) {
+      Http problems = new Http(stack.serviceUrl("problem-service"));
+      awaitHealthy(problems);
+
+      Http.Response created = problems.post("/api/rounds", ROUND);
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      roundId = created.text("id");
+      assertThat(roundId).isNotBlank();
+
+      try (TopicReader rounds = new TopicReader(stack.kafkaBootstrapServers(), Topics.ROUNDS)) {
+        assertThat(rounds.awaitAny(announced(roundId))).hasSize(1);
+      }
+    }
+
+    try (LocalStack stack = LocalStack.start(options, System.out)) {
+      Http problems = new Http(stack.serviceUrl("problem-service"));
+      awaitHealthy(problems);
+
+      Http.Response round = problems.get("/api/rounds/" + roundId);
+      assertThat(round.status()).as(round.toString()).isEqualTo(200);
+      assertThat(round.text("id")).isEqualTo(roundId);
+      assertThat(round.text("name")).isEqualTo("Round 1");
+
+      try (TopicReader rounds = new TopicReader(stack.kafkaBootstrapServers(), Topics.ROUNDS)) {
+        assertThat(rounds.readToEnd()).filteredOn(announced(roundId)).hasSize(1);
+      }
+    }
+  }
+
+  private static Predicate<ConsumerRecord<String, byte[]>> announced(String roundId) {
+    return TopicReader.ofType("wyp.round.RoundAnnounced.v1")
+        .and(record -> roundId.equals(record.key()));
+  }
+
+  private static void awaitHealthy(Http service) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              Http.Response health = service.get("/actuator/health");
+              return health.status() == 200 && "UP".equals(health.text("status"));
+            });
+  }
+
+  /**
+   * Free ports for the broker, its controller, the wire server and the service, kept for both runs:
+   * a restart on the same data uses the same addresses, as a developer's would.
+   */
+  private LocalStackOptions optionsOnFreePorts() throws IOException {
+    List<Integer> ports = freePorts(4);
+    return LocalStackOptions.parse(
+        new String[] {
+          "--data-dir=" + dataDir,
+          "--kafka-port=" + ports.get(0),
+          "--kafka-controller-port=" + ports.get(1),
+          "--mongo-port=" + ports.get(2),
+          "--problem-service-port=" + ports.get(3)
+        },
+        // The test embeds its own infrastructure even where KAFKA_BOOTSTRAP_SERVERS is set.
+        Map.of(),
+        PlatformServices.ALL);
+  }
+
+  private static List<Integer> freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket = new ServerSocket();
+        sockets.add(socket);
+        socket.bind(new InetSocketAddress("127.0.0.1", 0));
+      }
+      return sockets.stream().map(ServerSocket::getLocalPort).toList();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.wyp.problemservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.wyp.kit.testing.Http;
+import tools.jackson.databind.JsonNode;
+
+/** Assertions and steps the REST API tests of problem-service share. */
+public final class ApiSupport {
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  private ApiSupport() {}
+
+  /**
+   * Checks an RFC 9457 answer: the status, the problem+json media type, the stable type, a human
+   * detail, and no internals leaking.
+   */
+  public static JsonNode assertProblem(Http.Response response, int status, String typeSlug) {
+    assertThat(response.status()).as("status of %s", response).isEqualTo(status);
+    assertThat(response.header("Content-Type")).as("content type").startsWith(PROBLEM_JSON);
+    JsonNode body = response.json();
+    assertThat(body.path("status").asInt()).isEqualTo(status);
+    if (typeSlug != null) {
+      assertThat(body.path("type").asString()).isEqualTo("/problems/" + typeSlug);
+    }
+    assertThat(body.path("title").asString()).isNotBlank();
+    assertThat(body.path("detail").asString()).isNotBlank();
+    assertThat(response.body())
+        .doesNotContain("Exception")
+        .doesNotContain("at org.")
+        .doesNotContain("trace");
+    return body;
+  }
+
+  /** A 400 validation problem; returns its {@code errors} as field names. */
+  public static List<String> assertValidationProblem(Http.Response response) {
+    JsonNode body = assertProblem(response, 400, "validation");
+    return errorFields(body);
+  }
+
+  public static List<String> errorFields(JsonNode problem) {
+    JsonNode errors = problem.path("errors");
+    assertThat(errors.isArray()).as("errors array in %s", problem).isTrue();
+    List<String> fields = new ArrayList<>();
+    for (int i = 0; i < errors.size(); i++) {
+      JsonNode error = errors.get(i);
+      assertThat(error.path("message").asString()).as("message of %s", error).isNotBlank();
+      fields.add(error.path("field").asString());
+    }
+    return fields;
+  }
+
+  /** The message the {@code errors} array gives for one field. */
+  public static String errorMessage(JsonNode problem, String field) {
+    JsonNode errors = problem.path("errors");
+    for (int i = 0; i < errors.size(); i++) {
+      if (errors.get(i).path("field").asString().equals(field)) {
+        return errors.get(i).path("message").asString();
+      }
+    }
+    throw new AssertionError("no error for " + field + " in " + problem);
+  }
+
+  public static List<String> ids(JsonNode page) {
+    List<String> ids = new ArrayList<>();
+    JsonNode content = page.path("content");
+    for (int i = 0; i < content.size(); i++) {
+      ids.add(content.get(i).path("id").asString());
+    }
+    return ids;
+  }
+
+  public static List<String> texts(JsonNode page, String field) {
+    List<String> values = new ArrayList<>();
+    JsonNode content = page.path("content");
+    for (int i = 0; i < content.size(); i++) {
+      values.add(content.get(i).path(field).asString());
+    }
+    return values;
+  }
+
+  public static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  public static String unique(String name) {
+    return name + " " + UUID.randomUUID();
+  }
+
+  /** How many problems are stored for the round, whatever their status. */
+  public static long storedProblems(MongoTemplate mongo, String roundId) {
+    return mongo.count(new Query(where("roundId").is(roundId)), "problems");
+  }
+
+  public static long storedProblemsTitled(MongoTemplate mongo, String title) {
+    return mongo.count(new Query(where("content.title").is(title)), "problems");
+  }
+
+  public static long storedRoundsNamed(MongoTemplate mongo, String name) {
+    return mongo.count(new Query(where("name").is(name)), "rounds");
+  }
+
+  /** Announces a round with a unique name; returns its id. */
+  public static String announcedRound(Http http) {
+    Http.Response created = http.post("/api/rounds", Fixtures.round(unique("Round")));
+    assertThat(created.status()).as("announce %s", created).isEqualTo(201);
+    return created.text("id");
+  }
+
+  /** Announces and opens a round; returns its id. */
+  public static String openRound(Http http) {
+    String roundId = announcedRound(http);
+    Http.Response opened = http.post("/api/rounds/" + roundId + "/open", null);
+    assertThat(opened.status()).as("open %s", opened).isEqualTo(200);
+    return roundId;
+  }
+
+  /** A round that takes no more problems: announced, opened, closed and archived. */
+  public static String archivedRound(Http http) {
+    String roundId = openRound(http);
+    assertThat(http.post("/api/rounds/" + roundId + "/close-submissions", null).status())
+        .isEqualTo(200);
+    assertThat(http.post("/api/rounds/" + roundId + "/archive", null).status()).isEqualTo(200);
+    return roundId;
+  }
+
+  /** Drafts a problem; returns its id. */
+  public static String draft(Http http, Map<String, Object> problem) {
+    Http.Response created = http.post("/api/problems", problem);
+    assertThat(created.status()).as("draft %s", created).isEqualTo(201);
+    return created.text("id");
+  }
+
+  /** Drafts and publishes a problem; returns its id. */
+  public static String published(Http http, Map<String, Object> problem) {
+    String id = draft(http, problem);
+    Http.Response published = http.post("/api/problems/" + id + "/publish", null);
+    assertThat(published.status()).as("publish %s", published).isEqualTo(200);
+    return id;
+  }
+
+  public static Map<String, String> ifMatch(String tag) {
+    return Map.of("If-Match", tag);
+  }
+}
