@@ -22,13 +22,24 @@ public final class CloudEventHeaders {
 
   /** The headers for an envelope, in the order the binding lists them. */
   public static Map<String, String> of(EventEnvelope envelope) {
+    return of(
+        envelope.id().toString(),
+        envelope.source(),
+        envelope.type(),
+        envelope.time().toString(),
+        envelope.subject());
+  }
+
+  /** The headers for an event's attributes as text, in the order the binding lists them. */
+  public static Map<String, String> of(
+      String id, String source, String type, String time, String subject) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(SPEC_VERSION, SPEC_VERSION_1_0);
-    headers.put(ID, envelope.id().toString());
-    headers.put(SOURCE, envelope.source());
-    headers.put(TYPE, envelope.type());
-    headers.put(TIME, envelope.time().toString());
-    headers.put(SUBJECT, envelope.subject());
+    headers.put(ID, id);
+    headers.put(SOURCE, source);
+    headers.put(TYPE, type);
+    headers.put(TIME, time);
+    headers.put(SUBJECT, subject);
     headers.put(CONTENT_TYPE, APPLICATION_JSON);
     return headers;
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,16 @@ abstract class ProblemEventsContract {
     assertThat(published).hasSize(1);
     ConsumerRecord<String, byte[]> record = published.getFirst();
     assertThat(record.key()).isEqualTo(problemId);
+    assertThat(record.headers())
+        .extracting(Header::key)
+        .containsExactly(
+            "ce_specversion",
+            "ce_id",
+            "ce_source",
+            "ce_type",
+            "ce_time",
+            "ce_subject",
+            "content-type");
     assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
     assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
     assertThat(header(record, "ce_source")).isEqualTo("/wyp/problem-service");

@@ -101,12 +101,12 @@ public class Problem extends AggregateRoot {
       throw new ConflictException(
           "already-endorsed", organisation + " has already endorsed this problem");
     }
-    endorsements.add(new Endorsement(organisation, note, now));
+    String name = organisation.strip();
+    endorsements.add(new Endorsement(name, note, now));
     updatedAt = now;
     int count = endorsements.size();
     recordChange(
-        version ->
-            new ProblemEndorsed(uuid(), version, roundUuid(), organisation, note, count, now));
+        version -> new ProblemEndorsed(uuid(), version, roundUuid(), name, note, count, now));
   }
 
   private void requireStatus(Set<ProblemStatus> allowed, String action) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -55,7 +56,7 @@ class ProblemController {
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody ProblemRequest request) {
-    long expectedVersion = ETags.requireIfMatch(ifMatch);
+    OptionalLong expectedVersion = ETags.requireIfMatch(ifMatch);
     return view(
         problems.edit(
             new ProblemId(id), expectedVersion, new RoundId(request.roundId()), request.content()));

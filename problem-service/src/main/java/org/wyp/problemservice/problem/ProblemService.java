@@ -40,9 +40,10 @@ public class ProblemService {
     return problems.save(Problem.draft(ProblemId.next(), roundId, content, clock.instant()));
   }
 
-  Problem edit(ProblemId id, long expectedVersion, RoundId roundId, ProblemContent content) {
+  Problem edit(
+      ProblemId id, OptionalLong expectedVersion, RoundId roundId, ProblemContent content) {
     Problem problem = get(id);
-    ETags.requireMatch(OptionalLong.of(expectedVersion), problem.version());
+    ETags.requireMatch(expectedVersion, problem.version());
     if (!problem.roundId().equals(roundId)) {
       throw new RuleViolationException(
           "round-is-fixed", "A problem stays in its round; roundId must be " + problem.roundId());

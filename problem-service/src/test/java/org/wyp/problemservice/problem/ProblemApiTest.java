@@ -172,13 +172,26 @@ class ProblemApiTest {
   }
 
   @Test
+  void ifMatchStarEditsWhateverVersionIsCurrent() {
+    String roundId = openRound(http);
+    String id = draft(http, Fixtures.problem(roundId, "First wording"));
+
+    Http.Response edited =
+        http.put(
+            "/api/problems/" + id, Fixtures.problem(roundId, "Any version will do"), ifMatch("*"));
+
+    assertThat(edited.status()).isEqualTo(200);
+    assertThat(storedTitle(id)).isEqualTo("Any version will do");
+    assertThat(storedVersion(id)).isEqualTo(2);
+  }
+
+  @Test
   void editingNeedsAnIfMatchNamingTheCurrentVersion() {
     String roundId = openRound(http);
     String id = draft(http, Fixtures.problem(roundId, "First wording"));
     Map<String, Object> edit = Fixtures.problem(roundId, "Second wording");
 
     assertProblem(http.put("/api/problems/" + id, edit, Map.of()), 428, "precondition-required");
-    assertProblem(http.put("/api/problems/" + id, edit, ifMatch("*")), 428, null);
     assertProblem(
         http.put("/api/problems/" + id, edit, ifMatch("\"7\"")), 412, "precondition-failed");
     assertProblem(http.put("/api/problems/" + id, edit, ifMatch("1")), 400, "malformed-request");
@@ -330,8 +343,10 @@ class ProblemApiTest {
 
     Http.Response second =
         http.post(
-            "/api/problems/" + id + "/endorsements", Map.of("organisation", "Sefton Council"));
+            "/api/problems/" + id + "/endorsements", Map.of("organisation", "  Sefton Council "));
     assertThat(second.status()).isEqualTo(201);
+    assertThat(second.json().path("endorsements").get(1).path("organisation").asString())
+        .isEqualTo("Sefton Council");
     assertThat(second.json().path("endorsementCount").asInt()).isEqualTo(2);
 
     Http.Response fetched = http.get("/api/problems/" + id);

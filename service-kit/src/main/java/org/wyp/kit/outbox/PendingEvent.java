@@ -40,14 +40,12 @@ public final class PendingEvent {
   /** The Kafka record in the CloudEvents binary binding. */
   static ProducerRecord<String, byte[]> toRecord(Document pending) {
     Map<String, String> attributes =
-        Map.of(
-            CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
-            CloudEventHeaders.ID, pending.getString(ID),
-            CloudEventHeaders.SOURCE, pending.getString(SOURCE),
-            CloudEventHeaders.TYPE, pending.getString(TYPE),
-            CloudEventHeaders.TIME, pending.getString(TIME),
-            CloudEventHeaders.SUBJECT, pending.getString(SUBJECT),
-            CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
+        CloudEventHeaders.of(
+            pending.getString(ID),
+            pending.getString(SOURCE),
+            pending.getString(TYPE),
+            pending.getString(TIME),
+            pending.getString(SUBJECT));
     RecordHeaders headers = new RecordHeaders();
     attributes.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
     return new ProducerRecord<>(

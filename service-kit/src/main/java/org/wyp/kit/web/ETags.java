@@ -38,16 +38,16 @@ public final class ETags {
   }
 
   /**
-   * The version a required {@code If-Match} header names.
+   * The version a required {@code If-Match} header names; empty for {@code *}, which (RFC 9110)
+   * accepts whatever version is current.
    *
    * @throws MissingIfMatchException when it is absent: the client must say which version it edits
    */
-  public static long requireIfMatch(String header) {
-    OptionalLong version = parseIfMatch(header);
-    if (version.isEmpty()) {
+  public static OptionalLong requireIfMatch(String header) {
+    if (header == null || header.isBlank()) {
       throw new MissingIfMatchException();
     }
-    return version.getAsLong();
+    return parseIfMatch(header);
   }
 
   /** Checks a client's expected version against the current one. */

@@ -26,6 +26,8 @@ class ETagsTest {
     assertThat(ETags.parseIfMatch("*")).isEmpty();
     assertThatThrownBy(() -> ETags.requireIfMatch(null))
         .isInstanceOf(MissingIfMatchException.class);
+    assertThat(ETags.requireIfMatch("*")).isEmpty();
+    assertThat(ETags.requireIfMatch("\"5\"")).isEqualTo(OptionalLong.of(5));
   }
 
   @Test
