@@ -6,13 +6,16 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wyp.problemservice.ProblemServiceApplication;
+import org.wyp.submissionservice.SubmissionServiceApplication;
 
 /** The platform's services and how one of them is started inside the local stack's JVM. */
 final class PlatformServices {
 
   /** Every service, in start order. A new service joins the local stack by adding one line. */
   static final List<PlatformService> ALL =
-      List.of(new PlatformService("problem-service", ProblemServiceApplication.class, 8081));
+      List.of(
+          new PlatformService("problem-service", ProblemServiceApplication.class, 8081),
+          new PlatformService("submission-service", SubmissionServiceApplication.class, 8082));
 
   private PlatformServices() {}
 

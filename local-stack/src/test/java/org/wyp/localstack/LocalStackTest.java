@@ -21,7 +21,8 @@ import org.wyp.kit.testing.TopicReader;
 
 /**
  * Runs the local stack as a developer does, on free ports and a fresh data directory: a round
- * created over HTTP reaches Kafka, and both survive stopping and starting the stack again.
+ * created over HTTP reaches Kafka, a published problem accepts a pitch end to end across the
+ * services, and all of it survives stopping and starting the stack again.
  */
 class LocalStackTest {
 
@@ -31,12 +32,25 @@ class LocalStackTest {
       "opensAt":"2026-03-01T09:00:00Z","closesAt":"2026-04-30T17:00:00Z",\
       "finalsAt":"2026-06-12T13:00:00Z"}""";
 
+  private static final String PROBLEM =
+      """
+      {"roundId":"%s","title":"Damp homes and asthma","summary":"Damp drives admissions",      "description":"Admissions cluster in poor rented housing","theme":"health",      "ownerOrganisation":"Alder Hey","boroughs":["Liverpool"],"evidence":"HES",      "datasets":[],"successMeasures":["Fewer admissions"]}""";
+
+  private static final String SME =
+      """
+      {"companyName":"Breathe Sensors Ltd","companyNumber":"12345678","employees":12,      "turnoverPence":85000000,"postcode":"L1 8JQ","contactName":"Aisha Okafor",      "contactEmail":"aisha@breathe.example.co.uk","website":"https://breathe.example.co.uk"}""";
+
+  private static final String PITCH =
+      """
+      {"problemId":"%s","smeId":"%s","title":"Damp sensors","summary":"Sensors in homes",      "approach":"Install sensors","dataUse":"Readings and admissions","impact":"Fewer admissions",      "requestedPence":4500000,"team":[{"name":"Aisha Okafor","role":"Lead"}],"links":[]}""";
+
   @TempDir Path dataDir;
 
   @Test
   void runsThePlatformAndKeepsItsDataAcrossARestart() throws Exception {
     LocalStackOptions options = optionsOnFreePorts();
     String roundId;
+    String submissionId;
 
     try (LocalStack stack = LocalStack.start(options, System.out)) {
       Http problems = new Http(stack.serviceUrl("problem-service"));
@@ -50,6 +64,7 @@ class LocalStackTest {
       try (TopicReader rounds = new TopicReader(stack.kafkaBootstrapServers(), Topics.ROUNDS)) {
         assertThat(rounds.awaitAny(announced(roundId))).hasSize(1);
       }
+      submissionId = pitchToAPublishedProblem(stack, problems, roundId);
     }
 
     try (LocalStack stack = LocalStack.start(options, System.out)) {
@@ -64,7 +79,35 @@ class LocalStackTest {
       try (TopicReader rounds = new TopicReader(stack.kafkaBootstrapServers(), Topics.ROUNDS)) {
         assertThat(rounds.readToEnd()).filteredOn(announced(roundId)).hasSize(1);
       }
+      Http submissions = new Http(stack.serviceUrl("submission-service"));
+      awaitHealthy(submissions);
+      assertThat(submissions.get("/api/submissions/" + submissionId).text("status"))
+          .isEqualTo("SUBMITTED");
     }
+  }
+
+  /**
+   * The README's walk-through: problem-service publishes a problem, submission-service learns of it
+   * from Kafka alone, and then accepts an eligible SME's pitch.
+   */
+  private static String pitchToAPublishedProblem(LocalStack stack, Http problems, String roundId) {
+    problems.post("/api/rounds/" + roundId + "/open", null);
+    String problemId = problems.post("/api/problems", PROBLEM.formatted(roundId)).text("id");
+    assertThat(problems.post("/api/problems/" + problemId + "/publish", null).status())
+        .isEqualTo(200);
+
+    Http submissions = new Http(stack.serviceUrl("submission-service"));
+    awaitHealthy(submissions);
+    Http.Response sme = submissions.post("/api/smes", SME);
+    assertThat(sme.status()).as(sme.toString()).isEqualTo(201);
+    String pitch = PITCH.formatted(problemId, sme.text("id"));
+    // The pitch is accepted once submission-service has consumed the round and problem events.
+    Http.Response[] submitted = new Http.Response[1];
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> (submitted[0] = submissions.post("/api/submissions", pitch)).status() == 201);
+    assertThat(submitted[0].text("status")).isEqualTo("SUBMITTED");
+    return submitted[0].text("id");
   }
 
   private static Predicate<ConsumerRecord<String, byte[]>> announced(String roundId) {
@@ -83,18 +126,19 @@ class LocalStackTest {
   }
 
   /**
-   * Free ports for the broker, its controller, the wire server and the service, kept for both runs:
-   * a restart on the same data uses the same addresses, as a developer's would.
+   * Free ports for the broker, its controller, the wire server and the services, kept for both
+   * runs: a restart on the same data uses the same addresses, as a developer's would.
    */
   private LocalStackOptions optionsOnFreePorts() throws IOException {
-    List<Integer> ports = freePorts(4);
+    List<Integer> ports = freePorts(5);
     return LocalStackOptions.parse(
         new String[] {
           "--data-dir=" + dataDir,
           "--kafka-port=" + ports.get(0),
           "--kafka-controller-port=" + ports.get(1),
           "--mongo-port=" + ports.get(2),
-          "--problem-service-port=" + ports.get(3)
+          "--problem-service-port=" + ports.get(3),
+          "--submission-service-port=" + ports.get(4)
         },
         // The test embeds its own infrastructure even where KAFKA_BOOTSTRAP_SERVERS is set.
         Map.of(),

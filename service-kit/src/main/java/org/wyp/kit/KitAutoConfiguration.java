@@ -69,7 +69,7 @@ public class KitAutoConfiguration {
 
   @Bean
   JsonMapperBuilderCustomizer strictJsonInput() {
-    return StrictJsonInput.noScalarToTextCoercion();
+    return StrictJsonInput.customizer();
   }
 
   @Bean

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * An SME registered. Carries the company facts others need (judging matches conflicts on name and
- * number) and deliberately no personal contact data.
+ * number) and deliberately no personal contact data. {@code eligible} is the UK size test only
+ * (fewer than 250 employees, turnover at most £50m); whether its postcode area may pitch in a round
+ * is decided per round by submission-service.
  */
 public record SmeRegistered(
     UUID smeId,

@@ -32,8 +32,20 @@ public class Projections {
    * @return false when the document already holds this version or a newer one
    */
   public boolean applyIfNewer(String collection, String id, long version, Update update) {
-    update.set(VERSION, version);
-    return upsert(collection, id, where(VERSION).lt(version), update);
+    return applyIfNewer(collection, id, VERSION, version, update);
+  }
+
+  /**
+   * Like {@link #applyIfNewer(String, String, long, Update)} for one of several independently
+   * versioned parts of a document, each guarded by its own version field. A projection needs that
+   * when a late, older event still carries the latest value of some fields: a problem's title from
+   * an old ProblemUpdated must not be lost because a newer ProblemClosed arrived first.
+   */
+  public boolean applyIfNewer(
+      String collection, String id, String versionField, long version, Update update) {
+    update.set(versionField, version);
+    // $not/$gte rather than $lt: a document that has no value for this part yet must match.
+    return upsert(collection, id, where(versionField).not().gte(version), update);
   }
 
   /**

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -161,14 +162,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    // A body validated together with constrained parameters arrives here, not as
+    // MethodArgumentNotValidException: its errors name the body's fields, not the parameter.
     List<FieldError> errors =
         e.getParameterValidationResults().stream()
             .flatMap(
                 result ->
-                    result.getResolvableErrors().stream()
-                        .map(
-                            error ->
-                                new FieldError(parameterName(result), error.getDefaultMessage())))
+                    result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream()
+                            .map(
+                                error ->
+                                    new FieldError(error.getField(), error.getDefaultMessage()))
+                        : result.getResolvableErrors().stream()
+                            .map(
+                                error ->
+                                    new FieldError(
+                                        parameterName(result), error.getDefaultMessage())))
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return validationProblem(errors);

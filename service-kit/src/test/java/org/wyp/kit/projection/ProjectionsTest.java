@@ -49,6 +49,27 @@ class ProjectionsTest {
   }
 
   @Test
+  void partsOfADocumentAreVersionedIndependently() {
+    assertThat(
+            projections.applyIfNewer(
+                "things", "c", "statusVersion", 5, new Update().set("status", "CLOSED")))
+        .isTrue();
+    // An older event still brings the title, which no newer event has set yet.
+    assertThat(
+            projections.applyIfNewer(
+                "things", "c", "titleVersion", 2, new Update().set("title", "Old title")))
+        .isTrue();
+    assertThat(
+            projections.applyIfNewer(
+                "things", "c", "statusVersion", 2, new Update().set("status", "PUBLISHED")))
+        .isFalse();
+
+    Document doc = doc("c");
+    assertThat(doc.getString("status")).isEqualTo("CLOSED");
+    assertThat(doc.getString("title")).isEqualTo("Old title");
+  }
+
+  @Test
   void anEventIsAppliedOnceHoweverOftenItArrives() {
     UUID first = UUID.randomUUID();
     UUID second = UUID.randomUUID();
