@@ -1,0 +1,21 @@
+package org.wyp.awardservice;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.wyp.kit.testing.ArchitectureRules;
+
+@AnalyzeClasses(
+    packages = "org.wyp.awardservice",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class AwardServiceArchitectureTest {
+
+  @ArchTest
+  static final ArchRule controllersDoNotUseRepositories =
+      ArchitectureRules.controllersDoNotUseRepositories();
+
+  @ArchTest
+  static final ArchRule noOtherServiceImports =
+      ArchitectureRules.noImportsFromOtherServices("org.wyp.awardservice");
+}
