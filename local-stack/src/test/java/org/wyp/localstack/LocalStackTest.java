@@ -107,7 +107,14 @@ class LocalStackTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> (submitted[0] = submissions.post("/api/submissions", pitch)).status() == 201);
     assertThat(submitted[0].text("status")).isEqualTo("SUBMITTED");
-    return submitted[0].text("id");
+    String submissionId = submitted[0].text("id");
+    // Each service keeps its own identity in the shared JVM: its events name it as their source.
+    try (TopicReader events = new TopicReader(stack.kafkaBootstrapServers(), Topics.SUBMISSIONS)) {
+      ConsumerRecord<String, byte[]> received =
+          events.awaitAny(TopicReader.withSubject(submissionId)).getFirst();
+      assertThat(TopicReader.header(received, "ce_source")).isEqualTo("/wyp/submission-service");
+    }
+    return submissionId;
   }
 
   private static Predicate<ConsumerRecord<String, byte[]>> announced(String roundId) {
