@@ -17,59 +17,7 @@ import tools.jackson.databind.JsonNode;
 /** Assertions and steps the REST API tests of problem-service share. */
 public final class ApiSupport {
 
-  public static final String PROBLEM_JSON = "application/problem+json";
-
   private ApiSupport() {}
-
-  /**
-   * Checks an RFC 9457 answer: the status, the problem+json media type, the stable type, a human
-   * detail, and no internals leaking.
-   */
-  public static JsonNode assertProblem(Http.Response response, int status, String typeSlug) {
-    assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-    assertThat(response.header("Content-Type")).as("content type").startsWith(PROBLEM_JSON);
-    JsonNode body = response.json();
-    assertThat(body.path("status").asInt()).isEqualTo(status);
-    if (typeSlug != null) {
-      assertThat(body.path("type").asString()).isEqualTo("/problems/" + typeSlug);
-    }
-    assertThat(body.path("title").asString()).isNotBlank();
-    assertThat(body.path("detail").asString()).isNotBlank();
-    assertThat(response.body())
-        .doesNotContain("Exception")
-        .doesNotContain("at org.")
-        .doesNotContain("trace");
-    return body;
-  }
-
-  /** A 400 validation problem; returns its {@code errors} as field names. */
-  public static List<String> assertValidationProblem(Http.Response response) {
-    JsonNode body = assertProblem(response, 400, "validation");
-    return errorFields(body);
-  }
-
-  public static List<String> errorFields(JsonNode problem) {
-    JsonNode errors = problem.path("errors");
-    assertThat(errors.isArray()).as("errors array in %s", problem).isTrue();
-    List<String> fields = new ArrayList<>();
-    for (int i = 0; i < errors.size(); i++) {
-      JsonNode error = errors.get(i);
-      assertThat(error.path("message").asString()).as("message of %s", error).isNotBlank();
-      fields.add(error.path("field").asString());
-    }
-    return fields;
-  }
-
-  /** The message the {@code errors} array gives for one field. */
-  public static String errorMessage(JsonNode problem, String field) {
-    JsonNode errors = problem.path("errors");
-    for (int i = 0; i < errors.size(); i++) {
-      if (errors.get(i).path("field").asString().equals(field)) {
-        return errors.get(i).path("message").asString();
-      }
-    }
-    throw new AssertionError("no error for " + field + " in " + problem);
-  }
 
   public static List<String> ids(JsonNode page) {
     List<String> ids = new ArrayList<>();

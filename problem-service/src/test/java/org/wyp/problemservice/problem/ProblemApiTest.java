@@ -1,10 +1,10 @@
 package org.wyp.problemservice.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
+import static org.wyp.kit.testing.ProblemAssertions.assertValidationProblem;
 import static org.wyp.problemservice.ApiSupport.announcedRound;
 import static org.wyp.problemservice.ApiSupport.archivedRound;
-import static org.wyp.problemservice.ApiSupport.assertProblem;
-import static org.wyp.problemservice.ApiSupport.assertValidationProblem;
 import static org.wyp.problemservice.ApiSupport.draft;
 import static org.wyp.problemservice.ApiSupport.ids;
 import static org.wyp.problemservice.ApiSupport.ifMatch;

@@ -1,7 +1,7 @@
 package org.wyp.problemservice.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wyp.problemservice.ApiSupport.assertValidationProblem;
+import static org.wyp.kit.testing.ProblemAssertions.assertValidationProblem;
 import static org.wyp.problemservice.ApiSupport.draft;
 import static org.wyp.problemservice.ApiSupport.encode;
 import static org.wyp.problemservice.ApiSupport.ids;

@@ -2,11 +2,11 @@ package org.wyp.problemservice.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.wyp.problemservice.ApiSupport.assertProblem;
-import static org.wyp.problemservice.ApiSupport.assertValidationProblem;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
+import static org.wyp.kit.testing.ProblemAssertions.assertValidationProblem;
+import static org.wyp.kit.testing.ProblemAssertions.errorFields;
+import static org.wyp.kit.testing.ProblemAssertions.errorMessage;
 import static org.wyp.problemservice.ApiSupport.draft;
-import static org.wyp.problemservice.ApiSupport.errorFields;
-import static org.wyp.problemservice.ApiSupport.errorMessage;
 import static org.wyp.problemservice.ApiSupport.ifMatch;
 import static org.wyp.problemservice.ApiSupport.openRound;
 import static org.wyp.problemservice.ApiSupport.storedProblems;
@@ -31,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.ProblemAssertions;
 import org.wyp.kit.testing.ServiceIntegrationTest;
 import org.wyp.problemservice.ApiSupport;
 import org.wyp.problemservice.Fixtures;
@@ -401,7 +402,7 @@ class ProblemValidationTest {
     responses.add(http.post("/api/problems", "{" + "\"a\":{".repeat(2000) + "}"));
     for (Http.Response response : responses) {
       assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-      assertThat(response.header("Content-Type")).startsWith(ApiSupport.PROBLEM_JSON);
+      assertThat(response.header("Content-Type")).startsWith(ProblemAssertions.PROBLEM_JSON);
     }
   }
 }

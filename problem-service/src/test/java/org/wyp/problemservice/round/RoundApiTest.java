@@ -2,10 +2,10 @@ package org.wyp.problemservice.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
+import static org.wyp.kit.testing.ProblemAssertions.assertValidationProblem;
+import static org.wyp.kit.testing.ProblemAssertions.errorMessage;
 import static org.wyp.problemservice.ApiSupport.announcedRound;
-import static org.wyp.problemservice.ApiSupport.assertProblem;
-import static org.wyp.problemservice.ApiSupport.assertValidationProblem;
-import static org.wyp.problemservice.ApiSupport.errorMessage;
 import static org.wyp.problemservice.ApiSupport.ids;
 import static org.wyp.problemservice.ApiSupport.openRound;
 import static org.wyp.problemservice.ApiSupport.storedRoundsNamed;

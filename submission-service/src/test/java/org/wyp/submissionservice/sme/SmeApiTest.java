@@ -1,8 +1,8 @@
 package org.wyp.submissionservice.sme;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wyp.submissionservice.sme.SmeFixtures.assertProblem;
-import static org.wyp.submissionservice.sme.SmeFixtures.errorFields;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
+import static org.wyp.kit.testing.ProblemAssertions.errorFields;
 import static org.wyp.submissionservice.sme.SmeFixtures.ids;
 import static org.wyp.submissionservice.sme.SmeFixtures.registered;
 import static org.wyp.submissionservice.sme.SmeFixtures.sme;

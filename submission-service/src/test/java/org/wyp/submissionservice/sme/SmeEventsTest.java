@@ -2,10 +2,10 @@ package org.wyp.submissionservice.sme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
 import static org.wyp.kit.testing.TopicReader.header;
 import static org.wyp.kit.testing.TopicReader.ofType;
 import static org.wyp.kit.testing.TopicReader.withSubject;
-import static org.wyp.submissionservice.sme.SmeFixtures.assertProblem;
 import static org.wyp.submissionservice.sme.SmeFixtures.registered;
 import static org.wyp.submissionservice.sme.SmeFixtures.sme;
 import static org.wyp.submissionservice.sme.SmeFixtures.uniqueCompanyNumber;

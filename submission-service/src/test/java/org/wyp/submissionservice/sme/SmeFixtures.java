@@ -17,8 +17,6 @@ import tools.jackson.databind.JsonNode;
 /** Request bodies, steps and assertions the SME tests share. */
 final class SmeFixtures {
 
-  static final String PROBLEM_JSON = "application/problem+json";
-
   private SmeFixtures() {}
 
   /** A valid registration of a small Wirral company, eligible by size. */
@@ -65,50 +63,6 @@ final class SmeFixtures {
 
   static long storedWithNumber(MongoTemplate mongo, String companyNumber) {
     return mongo.count(new Query(where("companyNumber").is(companyNumber)), Smes.COLLECTION);
-  }
-
-  /**
-   * Checks an RFC 9457 answer: the status, the problem+json media type, the stable type (when
-   * given), a human detail, and no internals leaking.
-   */
-  static JsonNode assertProblem(Http.Response response, int status, String typeSlug) {
-    assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-    assertThat(response.header("Content-Type")).as("content type").startsWith(PROBLEM_JSON);
-    JsonNode body = response.json();
-    assertThat(body.path("status").asInt()).isEqualTo(status);
-    if (typeSlug != null) {
-      assertThat(body.path("type").asString()).isEqualTo("/problems/" + typeSlug);
-    }
-    assertThat(body.path("title").asString()).isNotBlank();
-    assertThat(body.path("detail").asString()).isNotBlank();
-    assertThat(response.body())
-        .doesNotContain("Exception")
-        .doesNotContain("at org.")
-        .doesNotContain("trace");
-    return body;
-  }
-
-  /** The fields a problem's {@code errors} names, each with a message. */
-  static List<String> errorFields(JsonNode problem) {
-    JsonNode errors = problem.path("errors");
-    assertThat(errors.isArray()).as("errors array in %s", problem).isTrue();
-    List<String> fields = new ArrayList<>();
-    for (int i = 0; i < errors.size(); i++) {
-      JsonNode error = errors.get(i);
-      assertThat(error.path("message").asString()).as("message of %s", error).isNotBlank();
-      fields.add(error.path("field").asString());
-    }
-    return fields;
-  }
-
-  static String errorMessage(JsonNode problem, String field) {
-    JsonNode errors = problem.path("errors");
-    for (int i = 0; i < errors.size(); i++) {
-      if (errors.get(i).path("field").asString().equals(field)) {
-        return errors.get(i).path("message").asString();
-      }
-    }
-    throw new AssertionError("no error for " + field + " in " + problem);
   }
 
   static List<String> ids(JsonNode page) {

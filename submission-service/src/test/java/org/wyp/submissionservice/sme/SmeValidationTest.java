@@ -1,9 +1,9 @@
 package org.wyp.submissionservice.sme;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wyp.submissionservice.sme.SmeFixtures.assertProblem;
-import static org.wyp.submissionservice.sme.SmeFixtures.errorFields;
-import static org.wyp.submissionservice.sme.SmeFixtures.errorMessage;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
+import static org.wyp.kit.testing.ProblemAssertions.errorFields;
+import static org.wyp.kit.testing.ProblemAssertions.errorMessage;
 import static org.wyp.submissionservice.sme.SmeFixtures.sme;
 import static org.wyp.submissionservice.sme.SmeFixtures.storedNamed;
 import static org.wyp.submissionservice.sme.SmeFixtures.storedWithNumber;
@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.ProblemAssertions;
 import org.wyp.kit.testing.ServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -250,7 +251,7 @@ class SmeValidationTest {
     responses.add(http.send("POST", "/api/smes", null, Map.of("Content-Type", "application/json")));
     for (Http.Response response : responses) {
       assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-      assertThat(response.header("Content-Type")).startsWith(SmeFixtures.PROBLEM_JSON);
+      assertThat(response.header("Content-Type")).startsWith(ProblemAssertions.PROBLEM_JSON);
     }
     assertProblem(
         http.send("POST", "/api/smes", "companyName=x", Map.of("Content-Type", "text/plain")),

@@ -3,6 +3,7 @@ package org.wyp.submissionservice.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
 import static org.wyp.kit.testing.TopicReader.header;
 import static org.wyp.kit.testing.TopicReader.ofType;
 import static org.wyp.kit.testing.TopicReader.withSubject;
@@ -81,6 +82,7 @@ class SubmissionApiTest {
     ConsumerRecord<String, byte[]> record = submissionsTopic.awaitAny(withSubject(id)).getFirst();
     assertThat(record.key()).isEqualTo(id);
     assertThat(header(record, "ce_type")).isEqualTo("wyp.submission.SubmissionReceived.v1");
+    assertThat(header(record, "ce_source")).isEqualTo("/wyp/submission-service");
     SubmissionReceived event = EventCodec.fromJson(record.value(), SubmissionReceived.class);
     assertThat(event.smeId()).isEqualTo(smeId);
     assertThat(event.problemId()).isEqualTo(problemId);
@@ -99,7 +101,7 @@ class SubmissionApiTest {
 
     Http.Response refused = http.post("/api/submissions", pitch(draft, smeId, "Too early"));
 
-    assertProblem(refused, 422, "/problems/unknown-problem");
+    assertProblem(refused, 422, "unknown-problem");
     assertThat(refused.text("detail")).contains(draft.toString());
     assertNothingStoredOrPublishedFor(smeId);
   }
@@ -110,7 +112,7 @@ class SubmissionApiTest {
 
     Http.Response refused = http.post("/api/submissions", pitch(problemId, smeId, "Too late"));
 
-    assertProblem(refused, 409, "/problems/problem-not-open");
+    assertProblem(refused, 409, "problem-not-open");
     assertThat(refused.text("detail")).contains("CLOSED");
     assertNothingStoredOrPublishedFor(smeId);
   }
@@ -121,9 +123,7 @@ class SubmissionApiTest {
     programme.awaitRoundPhase(roundId, "SUBMISSIONS_CLOSED");
 
     assertProblem(
-        http.post("/api/submissions", pitch(problemId, smeId, "Late")),
-        409,
-        "/problems/round-not-open");
+        http.post("/api/submissions", pitch(problemId, smeId, "Late")), 409, "round-not-open");
     assertNothingStoredOrPublishedFor(smeId);
   }
 
@@ -131,12 +131,12 @@ class SubmissionApiTest {
   void anIneligibleSmeCannotSubmitAndIsToldWhichRuleFailed() {
     UUID tooBig = programme.registeredSme("L1 8JQ", 250);
     Http.Response refused = http.post("/api/submissions", pitch(problemId, tooBig, "Big co"));
-    assertProblem(refused, 422, "/problems/sme-ineligible");
+    assertProblem(refused, 422, "sme-ineligible");
     assertThat(refused.text("detail")).contains("250");
 
     UUID manchester = programme.registeredSme("M1 1AE", 12);
     Http.Response outside = http.post("/api/submissions", pitch(problemId, manchester, "Far"));
-    assertProblem(outside, 422, "/problems/postcode-area-ineligible");
+    assertProblem(outside, 422, "postcode-area-ineligible");
     assertThat(outside.text("detail")).contains("area M").contains("[L, CH, WA, PR]");
 
     assertNothingStoredOrPublishedFor(tooBig);
@@ -148,9 +148,7 @@ class SubmissionApiTest {
     String first = http.post("/api/submissions", pitch(problemId, smeId, "First")).text("id");
 
     assertProblem(
-        http.post("/api/submissions", pitch(problemId, smeId, "Second")),
-        409,
-        "/problems/already-submitted");
+        http.post("/api/submissions", pitch(problemId, smeId, "Second")), 409, "already-submitted");
     assertThat(storedFor(smeId)).isEqualTo(1);
 
     assertThat(http.post("/api/submissions/" + first + "/withdraw", null).text("status"))
@@ -178,9 +176,7 @@ class SubmissionApiTest {
 
     Map<String, Object> different = pitch(problemId, smeId, "Something else");
     assertProblem(
-        http.send("POST", "/api/submissions", different, key),
-        422,
-        "/problems/idempotency-key-reused");
+        http.send("POST", "/api/submissions", different, key), 422, "idempotency-key-reused");
     assertThat(storedFor(smeId)).isEqualTo(1);
   }
 
@@ -192,7 +188,7 @@ class SubmissionApiTest {
     assertProblem(
         http.put("/api/submissions/" + id, pitch(problemId, smeId, "v2"), Map.of()),
         428,
-        "/problems/precondition-required");
+        "precondition-required");
     Http.Response amended =
         http.put(
             "/api/submissions/" + id, pitch(problemId, smeId, "v2"), Map.of("If-Match", "\"1\""));
@@ -205,23 +201,21 @@ class SubmissionApiTest {
         http.put(
             "/api/submissions/" + id, pitch(problemId, smeId, "v3"), Map.of("If-Match", "\"1\"")),
         412,
-        "/problems/precondition-failed");
+        "precondition-failed");
 
     programme.closeProblem(problemId, roundId, 3);
     assertProblem(
         http.put(
             "/api/submissions/" + id, pitch(problemId, smeId, "v3"), Map.of("If-Match", "\"2\"")),
         409,
-        "/problems/problem-not-open");
+        "problem-not-open");
 
     Http.Response withdrawn = http.post("/api/submissions/" + id + "/withdraw", null);
     assertThat(withdrawn.status()).isEqualTo(200);
     assertThat(withdrawn.text("status")).isEqualTo("WITHDRAWN");
     submissionsTopic.awaitAny(withSubject(id).and(ofType("wyp.submission.SubmissionWithdrawn.v1")));
     assertProblem(
-        http.post("/api/submissions/" + id + "/withdraw", null),
-        409,
-        "/problems/illegal-transition");
+        http.post("/api/submissions/" + id + "/withdraw", null), 409, "illegal-transition");
   }
 
   @Test
@@ -303,11 +297,5 @@ class SubmissionApiTest {
 
   private long storedFor(UUID sme) {
     return mongo.count(Query.query(where("smeId").is(sme.toString())), "submissions");
-  }
-
-  private static void assertProblem(Http.Response response, int status, String type) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(response.text("type")).isEqualTo(type);
   }
 }
