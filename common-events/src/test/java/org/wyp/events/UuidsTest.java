@@ -49,6 +49,17 @@ class UuidsTest {
   }
 
   @Test
+  void idsMadeInSequenceSortInTheOrderTheyWereMadeEvenWithinAMillisecond() {
+    List<UUID> made = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      made.add(Uuids.v7());
+    }
+    List<String> asText = made.stream().map(UUID::toString).toList();
+    assertThat(asText).isSorted();
+    assertThat(new HashSet<>(asText)).hasSize(made.size());
+  }
+
+  @Test
   void idsFromDifferentMillisecondsSortByTime() {
     // No sleeping: keep generating, and keep the first id made within each new millisecond, known
     // because the clock read the same just before and just after it was made.

@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -142,8 +143,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
+  /**
+   * Documents are taken in the order of their oldest pending event's id. Ids are time-ordered (and
+   * strictly increasing within a process), so events that one aggregate spread over several
+   * documents (a chain of entries, say) reach the broker in the order they were made.
+   */
   private int relayBatch(String collection) {
-    Query pending = pendingQuery().limit(settings.batchSize());
+    Query pending =
+        pendingQuery()
+            .with(Sort.by(AggregateStore.OUTBOX_FIELD + "." + PendingEvent.ID))
+            .limit(settings.batchSize());
     pending.fields().include(AggregateStore.OUTBOX_FIELD);
     List<Document> documents = mongo.find(pending, Document.class, collection);
     List<Sending> sendings = new ArrayList<>();
