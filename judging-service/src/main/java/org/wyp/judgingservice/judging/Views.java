@@ -1,0 +1,95 @@
+package org.wyp.judgingservice.judging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.wyp.events.judging.Stage;
+import org.wyp.judgingservice.chain.CriterionSpec;
+import org.wyp.judgingservice.chain.RubricSpec;
+import org.wyp.judgingservice.scoring.Normalisation;
+
+/** The API's views of rubrics, scores, shortlists and conclusions. */
+final class Views {
+
+  private Views() {}
+
+  record RubricView(
+      UUID roundId,
+      Stage stage,
+      List<CriterionSpec> criteria,
+      Normalisation normalisation,
+      int minJudgesPerPitch,
+      Integer shortlistSize) {
+
+    static RubricView of(UUID roundId, RubricSpec rubric) {
+      return new RubricView(
+          roundId,
+          rubric.stage(),
+          rubric.criteria(),
+          rubric.normalisation(),
+          rubric.minJudgesPerPitch(),
+          rubric.shortlistSize());
+    }
+  }
+
+  /** {@code revision} 0 is the first score; {@code seq} and {@code hash} locate it in the chain. */
+  record ScoreView(
+      UUID pitchId,
+      Stage stage,
+      UUID judgeId,
+      int revision,
+      Map<String, Integer> scores,
+      double total,
+      String comment,
+      long seq,
+      String hash,
+      String recordedAt) {
+
+    static ScoreView of(JudgingService.ScoreSaved saved) {
+      var score = saved.score();
+      return new ScoreView(
+          score.pitchId(),
+          score.stage(),
+          score.judgeId(),
+          score.revision(),
+          score.scores(),
+          saved.total(),
+          score.comment(),
+          score.seq(),
+          saved.hash(),
+          score.recordedAt());
+    }
+  }
+
+  record ShortlistView(
+      UUID roundId, long seq, List<RankingView.Entry> shortlisted, List<RankingView.Entry> others) {
+
+    static ShortlistView of(JudgingService.Shortlist shortlist) {
+      return new ShortlistView(
+          shortlist.roundId(),
+          shortlist.seq(),
+          shortlist.shortlisted().stream().map(RankingView::entry).toList(),
+          shortlist.others().stream().map(RankingView::entry).toList());
+    }
+  }
+
+  /** The conclusion: the ranking recomputed from the chain, and its fingerprint. */
+  record ConclusionView(
+      UUID roundId,
+      Stage stage,
+      long seq,
+      String scoresFingerprint,
+      String concludedAt,
+      RankingView ranking) {
+
+    static ConclusionView of(JudgingService.Conclusion conclusion) {
+      return new ConclusionView(
+          conclusion.roundId(),
+          Stage.FINALS,
+          conclusion.seq(),
+          conclusion.scoresFingerprint(),
+          conclusion.concludedAt(),
+          RankingView.of(conclusion.ranking()));
+    }
+  }
+}
