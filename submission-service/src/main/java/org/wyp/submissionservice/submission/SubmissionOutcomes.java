@@ -1,6 +1,7 @@
 package org.wyp.submissionservice.submission;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,14 @@ class SubmissionOutcomes {
       case PitchNotShortlisted notShortlisted ->
           reach(notShortlisted.pitchId(), SubmissionStatus.NOT_SHORTLISTED);
       // Being scored in the finals makes a pitch a finalist, as does a place in their ranking.
-      case PitchScored scored -> reachIfFinals(scored.stage(), scored.pitchId());
-      case PitchScoreRevised revised -> reachIfFinals(revised.stage(), revised.pitchId());
+      case PitchScored scored -> reachIfFinals(scored.stage(), scored.roundId(), scored.pitchId());
+      case PitchScoreRevised revised ->
+          reachIfFinals(revised.stage(), revised.roundId(), revised.pitchId());
       case JudgingConcluded concluded ->
-          concluded.ranking().forEach(entry -> reachIfFinals(concluded.stage(), entry.pitchId()));
+          concluded
+              .ranking()
+              .forEach(
+                  entry -> reachIfFinals(concluded.stage(), concluded.roundId(), entry.pitchId()));
       case AwardGranted granted -> award(granted);
       default -> {}
     }
@@ -73,21 +78,30 @@ class SubmissionOutcomes {
     }
   }
 
-  private void reachIfFinals(Stage stage, UUID pitchId) {
-    if (stage == Stage.FINALS) {
-      reach(pitchId, SubmissionStatus.FINALIST);
+  /**
+   * A pitch that becomes a finalist in a round whose awards were already granted did not win one:
+   * Kafka keeps no order between the judging and awards topics, so that can be learned late.
+   */
+  private void reachIfFinals(Stage stage, UUID roundId, UUID pitchId) {
+    if (stage == Stage.FINALS
+        && reach(pitchId, SubmissionStatus.FINALIST)
+        && submissions.anyInRound(roundId, SubmissionStatus.AWARDED)) {
+      reach(pitchId, SubmissionStatus.NOT_AWARDED);
     }
   }
 
-  private void reach(UUID submissionId, SubmissionStatus outcome) {
-    submissions
-        .find(new SubmissionId(submissionId))
-        .ifPresentOrElse(
-            submission -> {
-              if (submission.reach(outcome, clock.instant())) {
-                submissions.save(submission);
-              }
-            },
-            () -> log.warn("{} for unknown submission {} ignored", outcome, submissionId));
+  /** Returns whether the submission moved. */
+  private boolean reach(UUID submissionId, SubmissionStatus outcome) {
+    Optional<Submission> found = submissions.find(new SubmissionId(submissionId));
+    if (found.isEmpty()) {
+      log.warn("{} for unknown submission {} ignored", outcome, submissionId);
+      return false;
+    }
+    Submission submission = found.get();
+    if (!submission.reach(outcome, clock.instant())) {
+      return false;
+    }
+    submissions.save(submission);
+    return true;
   }
 }

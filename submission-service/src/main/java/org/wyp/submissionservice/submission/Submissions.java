@@ -65,6 +65,13 @@ public class Submissions extends AggregateStore<Submission> {
             collection());
   }
 
+  boolean anyInRound(UUID roundId, SubmissionStatus status) {
+    return mongo()
+        .exists(
+            Query.query(where("roundId").is(roundId.toString()).and("status").is(status.name())),
+            collection());
+  }
+
   long liveCount(UUID problemId) {
     return mongo()
         .count(

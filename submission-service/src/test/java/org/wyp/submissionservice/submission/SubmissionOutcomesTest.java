@@ -137,6 +137,37 @@ class SubmissionOutcomesTest {
   }
 
   @Test
+  void anAwardProcessedBeforeALoserBecomesAFinalistStillLeavesTheLoserNotAwarded() {
+    UUID winner = submitted();
+    UUID loser = submitted();
+    for (UUID pitch : List.of(winner, loser)) {
+      sender.send(new PitchShortlisted(roundId, pitch, 5, 1, T0));
+    }
+    sender.awaitConsumed(GROUP, Topics.JUDGING);
+    // The awards topic runs ahead of the judging topic: Kafka keeps no order between topics.
+    sender.send(
+        new AwardGranted(
+            UUID.randomUUID(),
+            1,
+            roundId,
+            winner,
+            problemId,
+            UUID.randomUUID(),
+            1,
+            5_000_000,
+            List.of(new AwardGranted.Tranche(1, "On acceptance", 100, 5_000_000)),
+            T0));
+    sender.awaitConsumed(GROUP, Topics.AWARDS);
+    sender.send(
+        new JudgingConcluded(
+            roundId, 9, Stage.FINALS, List.of(ranked(winner, 1), ranked(loser, 2)), "ab12", T0));
+    sender.awaitConsumed(GROUP, Topics.JUDGING);
+
+    assertThat(view(winner).path("status").asString()).isEqualTo("AWARDED");
+    assertThat(view(loser).path("status").asString()).isEqualTo("NOT_AWARDED");
+  }
+
+  @Test
   void aWithdrawnPitchIsNotMovedByLaterOutcomes() {
     UUID pitch = submitted();
     http.post("/api/submissions/" + pitch + "/withdraw", null);
