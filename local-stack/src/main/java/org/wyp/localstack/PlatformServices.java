@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wyp.awardservice.AwardServiceApplication;
+import org.wyp.judgingservice.JudgingServiceApplication;
 import org.wyp.problemservice.ProblemServiceApplication;
 import org.wyp.submissionservice.SubmissionServiceApplication;
 
@@ -15,7 +17,9 @@ final class PlatformServices {
   static final List<PlatformService> ALL =
       List.of(
           new PlatformService("problem-service", ProblemServiceApplication.class, 8081),
-          new PlatformService("submission-service", SubmissionServiceApplication.class, 8082));
+          new PlatformService("submission-service", SubmissionServiceApplication.class, 8082),
+          new PlatformService("judging-service", JudgingServiceApplication.class, 8083),
+          new PlatformService("award-service", AwardServiceApplication.class, 8084));
 
   private PlatformServices() {}
 

@@ -137,7 +137,7 @@ class LocalStackTest {
    * runs: a restart on the same data uses the same addresses, as a developer's would.
    */
   private LocalStackOptions optionsOnFreePorts() throws IOException {
-    List<Integer> ports = freePorts(5);
+    List<Integer> ports = freePorts(7);
     return LocalStackOptions.parse(
         new String[] {
           "--data-dir=" + dataDir,
@@ -145,7 +145,9 @@ class LocalStackTest {
           "--kafka-controller-port=" + ports.get(1),
           "--mongo-port=" + ports.get(2),
           "--problem-service-port=" + ports.get(3),
-          "--submission-service-port=" + ports.get(4)
+          "--submission-service-port=" + ports.get(4),
+          "--judging-service-port=" + ports.get(5),
+          "--award-service-port=" + ports.get(6)
         },
         // The test embeds its own infrastructure even where KAFKA_BOOTSTRAP_SERVERS is set.
         Map.of(),
