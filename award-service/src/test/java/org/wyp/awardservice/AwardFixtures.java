@@ -17,13 +17,11 @@ import org.wyp.events.judging.JudgingConcluded.RankedPitch;
 import org.wyp.events.judging.Stage;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.TopicReader;
-import tools.jackson.databind.JsonNode;
 
 /** Requests, events and assertions the award-service tests share. */
 public final class AwardFixtures {
 
   public static final Instant T0 = Instant.parse("2026-06-12T15:00:00Z");
-  public static final String PROBLEM_JSON = "application/problem+json";
 
   private AwardFixtures() {}
 
@@ -92,20 +90,5 @@ public final class AwardFixtures {
   public static <T extends DomainEvent> T decode(
       ConsumerRecord<String, byte[]> record, Class<T> t) {
     return EventCodec.fromJson(record.value(), t);
-  }
-
-  /** Checks an RFC 9457 answer and that it leaks nothing internal. */
-  public static JsonNode assertProblem(Http.Response response, int status, String typeSlug) {
-    assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-    assertThat(response.header("Content-Type")).startsWith(PROBLEM_JSON);
-    JsonNode body = response.json();
-    assertThat(body.path("type").asString()).isEqualTo("/problems/" + typeSlug);
-    assertThat(body.path("detail").asString()).isNotBlank();
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
-    return body;
-  }
-
-  public static List<String> errorFields(JsonNode problem) {
-    return problem.path("errors").valueStream().map(e -> e.path("field").asString()).toList();
   }
 }

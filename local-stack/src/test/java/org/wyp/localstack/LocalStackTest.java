@@ -3,14 +3,8 @@ package org.wyp.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -48,13 +42,13 @@ class LocalStackTest {
 
   @Test
   void runsThePlatformAndKeepsItsDataAcrossARestart() throws Exception {
-    LocalStackOptions options = optionsOnFreePorts();
+    LocalStackOptions options = StackOnFreePorts.options(dataDir);
     String roundId;
     String submissionId;
 
     try (LocalStack stack = LocalStack.start(options, System.out)) {
       Http problems = new Http(stack.serviceUrl("problem-service"));
-      awaitHealthy(problems);
+      StackOnFreePorts.awaitHealthy(problems);
 
       Http.Response created = problems.post("/api/rounds", ROUND);
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -69,7 +63,7 @@ class LocalStackTest {
 
     try (LocalStack stack = LocalStack.start(options, System.out)) {
       Http problems = new Http(stack.serviceUrl("problem-service"));
-      awaitHealthy(problems);
+      StackOnFreePorts.awaitHealthy(problems);
 
       Http.Response round = problems.get("/api/rounds/" + roundId);
       assertThat(round.status()).as(round.toString()).isEqualTo(200);
@@ -80,7 +74,7 @@ class LocalStackTest {
         assertThat(rounds.readToEnd()).filteredOn(announced(roundId)).hasSize(1);
       }
       Http submissions = new Http(stack.serviceUrl("submission-service"));
-      awaitHealthy(submissions);
+      StackOnFreePorts.awaitHealthy(submissions);
       assertThat(submissions.get("/api/submissions/" + submissionId).text("status"))
           .isEqualTo("SUBMITTED");
     }
@@ -97,7 +91,7 @@ class LocalStackTest {
         .isEqualTo(200);
 
     Http submissions = new Http(stack.serviceUrl("submission-service"));
-    awaitHealthy(submissions);
+    StackOnFreePorts.awaitHealthy(submissions);
     Http.Response sme = submissions.post("/api/smes", SME);
     assertThat(sme.status()).as(sme.toString()).isEqualTo(201);
     String pitch = PITCH.formatted(problemId, sme.text("id"));
@@ -120,53 +114,5 @@ class LocalStackTest {
   private static Predicate<ConsumerRecord<String, byte[]>> announced(String roundId) {
     return TopicReader.ofType("wyp.round.RoundAnnounced.v1")
         .and(record -> roundId.equals(record.key()));
-  }
-
-  private static void awaitHealthy(Http service) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              Http.Response health = service.get("/actuator/health");
-              return health.status() == 200 && "UP".equals(health.text("status"));
-            });
-  }
-
-  /**
-   * Free ports for the broker, its controller, the wire server and the services, kept for both
-   * runs: a restart on the same data uses the same addresses, as a developer's would.
-   */
-  private LocalStackOptions optionsOnFreePorts() throws IOException {
-    List<Integer> ports = freePorts(7);
-    return LocalStackOptions.parse(
-        new String[] {
-          "--data-dir=" + dataDir,
-          "--kafka-port=" + ports.get(0),
-          "--kafka-controller-port=" + ports.get(1),
-          "--mongo-port=" + ports.get(2),
-          "--problem-service-port=" + ports.get(3),
-          "--submission-service-port=" + ports.get(4),
-          "--judging-service-port=" + ports.get(5),
-          "--award-service-port=" + ports.get(6)
-        },
-        // The test embeds its own infrastructure even where KAFKA_BOOTSTRAP_SERVERS is set.
-        Map.of(),
-        PlatformServices.ALL);
-  }
-
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket();
-        sockets.add(socket);
-        socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
   }
 }

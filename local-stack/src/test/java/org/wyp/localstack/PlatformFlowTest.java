@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +75,7 @@ class PlatformFlowTest {
 
   @Test
   void aRoundGoesFromProblemToPaidAwardAndEveryServiceAgreesOnTheOutcome() throws Exception {
-    try (LocalStack stack = LocalStack.start(optionsOnFreePorts(), System.out)) {
+    try (LocalStack stack = LocalStack.start(StackOnFreePorts.options(dataDir), System.out)) {
       connectTo(stack);
 
       String roundId = announceAndOpenRound();
@@ -122,7 +119,7 @@ class PlatformFlowTest {
     submissions = new Http(stack.serviceUrl("submission-service"));
     judging = new Http(stack.serviceUrl("judging-service"));
     awards = new Http(stack.serviceUrl("award-service"));
-    List.of(problems, submissions, judging, awards).forEach(PlatformFlowTest::awaitHealthy);
+    List.of(problems, submissions, judging, awards).forEach(StackOnFreePorts::awaitHealthy);
   }
 
   private String announceAndOpenRound() {
@@ -584,49 +581,5 @@ class PlatformFlowTest {
     return array
         .valueStream()
         .collect(Collectors.toMap(node -> node.path(field).asString(), Function.identity()));
-  }
-
-  private static void awaitHealthy(Http service) {
-    await()
-        .atMost(CROSS_SERVICE)
-        .until(
-            () -> {
-              Http.Response health = service.get("/actuator/health");
-              return health.status() == 200 && "UP".equals(health.text("status"));
-            });
-  }
-
-  private LocalStackOptions optionsOnFreePorts() throws IOException {
-    List<Integer> ports = freePorts(7);
-    return LocalStackOptions.parse(
-        new String[] {
-          "--data-dir=" + dataDir,
-          "--kafka-port=" + ports.get(0),
-          "--kafka-controller-port=" + ports.get(1),
-          "--mongo-port=" + ports.get(2),
-          "--problem-service-port=" + ports.get(3),
-          "--submission-service-port=" + ports.get(4),
-          "--judging-service-port=" + ports.get(5),
-          "--award-service-port=" + ports.get(6)
-        },
-        // The test embeds its own infrastructure even where KAFKA_BOOTSTRAP_SERVERS is set.
-        Map.of(),
-        PlatformServices.ALL);
-  }
-
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket();
-        sockets.add(socket);
-        socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
   }
 }

@@ -2,13 +2,13 @@ package org.wyp.awardservice.fund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.wyp.awardservice.AwardFixtures.assertProblem;
 import static org.wyp.awardservice.AwardFixtures.awardEvents;
 import static org.wyp.awardservice.AwardFixtures.configure;
 import static org.wyp.awardservice.AwardFixtures.finals;
 import static org.wyp.awardservice.AwardFixtures.fund;
 import static org.wyp.awardservice.AwardFixtures.ranked;
 import static org.wyp.awardservice.AwardFixtures.with;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
 import static org.wyp.kit.testing.TopicReader.header;
 
 import java.util.List;

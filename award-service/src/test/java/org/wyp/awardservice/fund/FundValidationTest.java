@@ -1,11 +1,11 @@
 package org.wyp.awardservice.fund;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wyp.awardservice.AwardFixtures.assertProblem;
-import static org.wyp.awardservice.AwardFixtures.errorFields;
 import static org.wyp.awardservice.AwardFixtures.fund;
 import static org.wyp.awardservice.AwardFixtures.with;
 import static org.wyp.awardservice.AwardFixtures.without;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
+import static org.wyp.kit.testing.ProblemAssertions.errorFields;
 
 import java.util.ArrayList;
 import java.util.Arrays;

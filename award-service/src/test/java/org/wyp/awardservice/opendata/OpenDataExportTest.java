@@ -3,11 +3,11 @@ package org.wyp.awardservice.opendata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.wyp.awardservice.AwardFixtures.T0;
-import static org.wyp.awardservice.AwardFixtures.assertProblem;
 import static org.wyp.awardservice.AwardFixtures.configure;
 import static org.wyp.awardservice.AwardFixtures.finals;
 import static org.wyp.awardservice.AwardFixtures.fund;
 import static org.wyp.awardservice.AwardFixtures.ranked;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -2,7 +2,7 @@ package org.wyp.judgingservice.judging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.wyp.judgingservice.judging.JudgingFlowTest.assertProblem;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
 import static org.wyp.kit.testing.TopicReader.ofType;
 
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ class ConflictAndAssignmentTest {
 
     assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
     Http.Response refused = judging.score(pitch, "FINALS", ann, 9, 9);
-    assertProblem(refused, 403, "/problems/conflict-of-interest");
+    assertProblem(refused, 403, "conflict-of-interest");
     assertThat(refused.text("detail")).contains("declared").contains("My brother's firm");
     JsonNode line =
         http.get("/api/rounds/" + roundId + "/stages/FINALS/ranking").json().path("entries").get(0);
@@ -112,12 +112,12 @@ class ConflictAndAssignmentTest {
     judging.panel(roundId, "SCREENING", ann, bob);
 
     Http.Response byNameRefused = judging.score(byName.submissionId(), "SCREENING", ann, 5, 5);
-    assertProblem(byNameRefused, 403, "/problems/conflict-of-interest");
+    assertProblem(byNameRefused, 403, "conflict-of-interest");
     assertThat(byNameRefused.text("detail")).contains("detected");
     assertProblem(
         judging.score(byNumber.submissionId(), "SCREENING", bob, 5, 5),
         403,
-        "/problems/conflict-of-interest");
+        "conflict-of-interest");
     assertThat(judging.score(byNumber.submissionId(), "SCREENING", ann, 5, 5).status())
         .isEqualTo(201);
   }
@@ -155,8 +155,7 @@ class ConflictAndAssignmentTest {
             .filter(j -> !firstAssignment.path("judgeIds").toString().contains(j.toString()))
             .findFirst()
             .orElseThrow();
-    assertProblem(
-        judging.score(pitch, "SCREENING", unassigned, 5, 5), 403, "/problems/not-assigned");
+    assertProblem(judging.score(pitch, "SCREENING", unassigned, 5, 5), 403, "not-assigned");
 
     http.post(
         "/api/judges/" + assigned + "/conflicts",
@@ -189,6 +188,6 @@ class ConflictAndAssignmentTest {
     assertProblem(
         judging.score(received.submissionId(), "SCREENING", ann, 5, 5),
         403,
-        "/problems/conflict-of-interest");
+        "conflict-of-interest");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
 import static org.wyp.kit.testing.TopicReader.header;
 import static org.wyp.kit.testing.TopicReader.ofType;
 
@@ -165,15 +166,15 @@ class JudgingFlowTest {
     assertThat(notShortlisted).extracting(PitchNotShortlisted::pitchId).containsExactly(p1);
     assertThat(notShortlisted.getFirst().screeningRank()).isEqualTo(3);
 
-    assertProblem(judging.score(p1, "SCREENING", ann, 10, 10), 409, "/problems/stage-locked");
+    assertProblem(judging.score(p1, "SCREENING", ann, 10, 10), 409, "stage-locked");
     assertProblem(
         http.post("/api/rounds/" + roundId + "/stages/SCREENING/shortlist", Map.of("size", 1)),
         409,
-        "/problems/already-shortlisted");
+        "already-shortlisted");
     // Only finalists are scored in the finals.
     judging.rubric(roundId, "FINALS", JudgingSupport.rubric("NONE", 1, null));
     judging.panel(roundId, "FINALS", ann);
-    assertProblem(judging.score(p1, "FINALS", ann, 5, 5), 409, "/problems/not-a-finalist");
+    assertProblem(judging.score(p1, "FINALS", ann, 5, 5), 409, "not-a-finalist");
     assertThat(judging.score(p2, "FINALS", ann, 5, 5).status()).isEqualTo(201);
   }
 
@@ -234,8 +235,8 @@ class JudgingFlowTest {
         .isEqualTo(chain.path("entries").get((int) conclusionSeq - 2).path("hash").asString());
     assertThat(event.version()).isEqualTo(conclusionSeq);
 
-    assertProblem(judging.score(p3, "FINALS", ann, 1, 1), 409, "/problems/stage-locked");
-    assertProblem(judging.score(p1, "FINALS", ann, 1, 1), 409, "/problems/stage-locked");
+    assertProblem(judging.score(p3, "FINALS", ann, 1, 1), 409, "stage-locked");
+    assertProblem(judging.score(p1, "FINALS", ann, 1, 1), 409, "stage-locked");
   }
 
   @Test
@@ -259,12 +260,5 @@ class JudgingFlowTest {
     assertThat(verification.path("ok").asBoolean()).isFalse();
     assertThat(verification.path("firstBrokenSeq").asLong()).isEqualTo(2);
     assertThat(verification.path("problem").asString()).contains("hash");
-  }
-
-  static void assertProblem(Http.Response response, int status, String type) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(response.text("type")).isEqualTo(type);
-    assertThat(response.text("detail")).isNotBlank();
   }
 }

@@ -1,7 +1,7 @@
 package org.wyp.judgingservice.judging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wyp.judgingservice.judging.JudgingFlowTest.assertProblem;
+import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,12 +63,12 @@ class ValidationTest {
                     Map.of("key", "a", "name", "A", "weight", 0.5),
                     Map.of("key", "b", "name", "B", "weight", 0.4)))),
         422,
-        "/problems/rubric-weights");
+        "rubric-weights");
     assertProblem(
         putRubric(
             rubricWith(List.of(Map.of("key", "a", "name", "A", "weight", 1, "min", 5, "max", 5)))),
         422,
-        "/problems/rubric-range");
+        "rubric-range");
     assertProblem(
         putRubric(
             rubricWith(
@@ -76,19 +76,19 @@ class ValidationTest {
                     Map.of("key", "a", "name", "A", "weight", 0.5),
                     Map.of("key", "a", "name", "B", "weight", 0.5)))),
         422,
-        "/problems/rubric-duplicate-key");
+        "rubric-duplicate-key");
     Map<String, Object> noNormalisation =
         new LinkedHashMap<>(JudgingSupport.rubric("NONE", 2, null));
     noNormalisation.remove("normalisation");
     noNormalisation.put("minJudgesPerPitch", 0);
     Http.Response invalid = putRubric(noNormalisation);
-    assertProblem(invalid, 400, "/problems/validation");
+    assertProblem(invalid, 400, "validation");
     assertThat(invalid.json().path("errors").valueStream().map(e -> e.path("field").asString()))
         .containsExactly("minJudgesPerPitch", "normalisation");
     assertProblem(
         putRubric(rubricWith(List.of(Map.of("key", "bad key", "name", "A", "weight", 1)))),
         400,
-        "/problems/validation");
+        "validation");
     // Weights given as thirds to 1e-10 sum to 1 within the tolerance.
     Http.Response thirds =
         putRubric(
@@ -109,27 +109,21 @@ class ValidationTest {
     judging.panel(roundId, "SCREENING", ann);
     String path = "/api/pitches/" + pitch + "/stages/SCREENING/scores/" + ann;
 
-    assertProblem(
-        judging.score(pitch, "SCREENING", ann, 11, 5), 422, "/problems/score-out-of-range");
+    assertProblem(judging.score(pitch, "SCREENING", ann, 11, 5), 422, "score-out-of-range");
     assertProblem(
         http.put(path, Map.of("scores", Map.of("impact", 5, "team", 5, "vibes", 9)), Map.of()),
         422,
-        "/problems/unknown-criterion");
+        "unknown-criterion");
     assertProblem(
-        http.put(path, Map.of("scores", Map.of("impact", 5)), Map.of()),
-        422,
-        "/problems/score-out-of-range");
+        http.put(path, Map.of("scores", Map.of("impact", 5)), Map.of()), 422, "score-out-of-range");
     assertProblem(
         http.put(path, "{\"scores\":{\"impact\":5.5,\"team\":5}}", Map.of()),
         400,
-        "/problems/malformed-request");
-    assertProblem(
-        http.put(path, Map.of("comment", "no scores"), Map.of()), 400, "/problems/validation");
-    assertProblem(judging.score(pitch, "FINALS", ann, 5, 5), 409, "/problems/no-rubric");
-    assertProblem(
-        judging.score(UUID.randomUUID(), "SCREENING", ann, 5, 5), 404, "/problems/not-found");
-    assertProblem(
-        judging.score(pitch, "SCREENING", UUID.randomUUID(), 5, 5), 404, "/problems/not-found");
+        "malformed-request");
+    assertProblem(http.put(path, Map.of("comment", "no scores"), Map.of()), 400, "validation");
+    assertProblem(judging.score(pitch, "FINALS", ann, 5, 5), 409, "no-rubric");
+    assertProblem(judging.score(UUID.randomUUID(), "SCREENING", ann, 5, 5), 404, "not-found");
+    assertProblem(judging.score(pitch, "SCREENING", UUID.randomUUID(), 5, 5), 404, "not-found");
     assertThat(http.get("/api/rounds/" + roundId + "/chain").json().path("headSeq").asLong())
         .isEqualTo(1);
   }
@@ -148,37 +142,35 @@ class ValidationTest {
                 "reason",
                 "x")),
         400,
-        "/problems/validation");
+        "validation");
     assertProblem(
         http.post(
             "/api/judges/" + ann + "/conflicts",
             Map.of("pitchId", UUID.randomUUID().toString(), "reason", "x")),
         422,
-        "/problems/unknown-pitch");
-    assertProblem(http.post("/api/judges", Map.of("name", "")), 400, "/problems/validation");
+        "unknown-pitch");
+    assertProblem(http.post("/api/judges", Map.of("name", "")), 400, "validation");
     assertProblem(
         http.put(
             "/api/rounds/" + roundId + "/stages/SCREENING/panel",
             Map.of("judgeIds", List.of(UUID.randomUUID().toString())),
             Map.of()),
         422,
-        "/problems/unknown-judge");
+        "unknown-judge");
     assertProblem(
         http.put(
             "/api/rounds/" + roundId + "/stages/SEMIS/panel",
             Map.of("judgeIds", List.of(ann.toString())),
             Map.of()),
         400,
-        "/problems/validation");
+        "validation");
     assertProblem(
         http.post(
             "/api/rounds/" + roundId + "/stages/SCREENING/shortlist",
             Map.of("size", 2, "pitchIds", List.of(UUID.randomUUID().toString()))),
         400,
-        "/problems/validation");
-    assertProblem(
-        http.post("/api/rounds/" + roundId + "/conclude", null), 409, "/problems/no-rubric");
-    assertProblem(
-        http.get("/api/rounds/" + roundId + "/stages/FINALS/ranking"), 404, "/problems/not-found");
+        "validation");
+    assertProblem(http.post("/api/rounds/" + roundId + "/conclude", null), 409, "no-rubric");
+    assertProblem(http.get("/api/rounds/" + roundId + "/stages/FINALS/ranking"), 404, "not-found");
   }
 }
