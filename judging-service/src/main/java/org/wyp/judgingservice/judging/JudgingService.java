@@ -42,8 +42,8 @@ import org.wyp.judgingservice.scoring.PitchFacts;
 import org.wyp.judgingservice.scoring.RankedPitch;
 import org.wyp.judgingservice.scoring.Ranking;
 import org.wyp.judgingservice.scoring.Totals;
-import org.wyp.judgingservice.web.ForbiddenException;
 import org.wyp.kit.domain.ConflictException;
+import org.wyp.kit.domain.ForbiddenException;
 import org.wyp.kit.domain.NotFoundException;
 import org.wyp.kit.domain.RuleViolationException;
 

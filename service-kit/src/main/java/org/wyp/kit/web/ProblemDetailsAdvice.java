@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.wyp.kit.aggregate.ConcurrentUpdateException;
 import org.wyp.kit.domain.ConflictException;
+import org.wyp.kit.domain.ForbiddenException;
 import org.wyp.kit.domain.NotFoundException;
 import org.wyp.kit.domain.RuleViolationException;
 import tools.jackson.core.JacksonException;
@@ -46,6 +47,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<Object> forbidden(ForbiddenException e) {
+    return problem(
+        HttpStatus.FORBIDDEN, ProblemTypes.of(e.problemType()), "Forbidden", e.getMessage());
   }
 
   @ExceptionHandler(ConflictException.class)

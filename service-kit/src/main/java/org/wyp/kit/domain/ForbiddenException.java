@@ -1,8 +1,8 @@
-package org.wyp.judgingservice.web;
+package org.wyp.kit.domain;
 
 /**
- * The caller may not do this to this resource (a conflicted judge scoring, a judge scoring a pitch
- * not assigned to it): 403. Kept in this service because the kit has no 403 of its own yet.
+ * The caller may not do this to this resource, whoever it is (a conflicted judge scoring, a judge
+ * scoring a pitch not assigned to it): 403.
  */
 public class ForbiddenException extends RuntimeException {
 
@@ -13,6 +13,7 @@ public class ForbiddenException extends RuntimeException {
     this.problemType = problemType;
   }
 
+  /** A short stable slug naming the rule, e.g. {@code conflict-of-interest}. */
   public String problemType() {
     return problemType;
   }
