@@ -1,21 +1,25 @@
 package org.wyp.kit;
 
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.wyp.kit.aggregate.AggregateStoreSupport;
+import org.wyp.kit.health.KafkaClusterHealth;
 import org.wyp.kit.health.MongoPingHealth;
 import org.wyp.kit.kafka.KafkaConfiguration;
+import org.wyp.kit.metrics.EventMetrics;
+import org.wyp.kit.metrics.RefreshedGauges;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.projection.Projections;
 import org.wyp.kit.web.ProblemDetailsAdvice;
@@ -34,7 +38,6 @@ import org.wyp.kit.web.StrictJsonInput;
     },
     afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @EnableConfigurationProperties(WypProperties.class)
-@PropertySource("classpath:wyp-kit-defaults.properties")
 @Import({KafkaConfiguration.class, ProblemDetailsAdvice.class})
 public class KitAutoConfiguration {
 
@@ -46,8 +49,21 @@ public class KitAutoConfiguration {
 
   @Bean
   OutboxRelay outboxRelay(
-      MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, WypProperties properties) {
-    return new OutboxRelay(mongo, kafka, properties.outbox());
+      MongoTemplate mongo,
+      KafkaTemplate<String, byte[]> kafka,
+      WypProperties properties,
+      MeterRegistry registry) {
+    return new OutboxRelay(mongo, kafka, properties.outbox(), registry);
+  }
+
+  @Bean
+  EventMetrics eventMetrics(MeterRegistry registry) {
+    return new EventMetrics(registry);
+  }
+
+  @Bean
+  RefreshedGauges refreshedGauges(MeterRegistry registry, WypProperties properties) {
+    return new RefreshedGauges(registry, properties.metrics().gaugeRefresh());
   }
 
   @Bean
@@ -60,6 +76,13 @@ public class KitAutoConfiguration {
   @Bean
   MongoPingHealth mongoHealthIndicator(MongoClient mongo) {
     return new MongoPingHealth(mongo);
+  }
+
+  /** Named {@code kafka} in health, which the readiness group includes. */
+  @Bean
+  KafkaClusterHealth kafkaHealthIndicator(KafkaProperties kafka, WypProperties properties) {
+    return new KafkaClusterHealth(
+        kafka.buildAdminProperties(), properties.metrics().kafkaHealthTimeout());
   }
 
   @Bean

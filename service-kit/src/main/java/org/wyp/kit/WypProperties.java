@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param serviceName names the service in CloudEvents {@code ce_source} ({@code /wyp/<name>})
  */
 @ConfigurationProperties("wyp")
-public record WypProperties(String serviceName, Outbox outbox, Kafka kafka, Web web) {
+public record WypProperties(
+    String serviceName, Outbox outbox, Kafka kafka, Web web, Metrics metrics) {
 
   public WypProperties {
     outbox = outbox == null ? new Outbox(null, null, null) : outbox;
     kafka = kafka == null ? new Kafka(null, null, null, null) : kafka;
     web = web == null ? new Web(null) : web;
+    metrics = metrics == null ? new Metrics(null, null) : metrics;
   }
 
   public String eventSource() {
@@ -56,6 +58,18 @@ public record WypProperties(String serviceName, Outbox outbox, Kafka kafka, Web 
   public record Web(Long maxRequestBytes) {
     public Web {
       maxRequestBytes = maxRequestBytes == null ? 256 * 1024L : maxRequestBytes;
+    }
+  }
+
+  /**
+   * @param gaugeRefresh how often gauges that need a database query are recomputed; scrapes in
+   *     between read the last values
+   * @param kafkaHealthTimeout how long the Kafka health check waits for the cluster to answer
+   */
+  public record Metrics(Duration gaugeRefresh, Duration kafkaHealthTimeout) {
+    public Metrics {
+      gaugeRefresh = gaugeRefresh == null ? Duration.ofSeconds(15) : gaugeRefresh;
+      kafkaHealthTimeout = kafkaHealthTimeout == null ? Duration.ofSeconds(2) : kafkaHealthTimeout;
     }
   }
 }

@@ -23,10 +23,12 @@ public class FundService {
   private static final Logger log = LoggerFactory.getLogger(FundService.class);
 
   private final Funds funds;
+  private final FundMetrics metrics;
   private final Clock clock;
 
-  FundService(Funds funds, Clock clock) {
+  FundService(Funds funds, FundMetrics metrics, Clock clock) {
     this.funds = funds;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -44,8 +46,10 @@ public class FundService {
           }
           Fund fund = existing.get();
           boolean created = !fund.isConfigured();
+          int awardsBefore = fund.awards().size();
           if (fund.configure(terms, clock.instant())) {
             funds.save(fund);
+            metrics.granted(fund, fund.awards().size() - awardsBefore);
           }
           return new Configured(fund, created);
         });
@@ -76,8 +80,10 @@ public class FundService {
             return funds.save(Fund.holding(event.roundId(), conclusion, clock.instant()));
           }
           Fund fund = existing.get();
+          int awardsBefore = fund.awards().size();
           if (fund.conclude(conclusion, clock.instant())) {
             funds.save(fund);
+            metrics.granted(fund, fund.awards().size() - awardsBefore);
           } else {
             log.info(
                 "conclusion {} of round {} changes nothing: the fund is {}",

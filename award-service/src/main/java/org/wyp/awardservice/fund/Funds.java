@@ -29,6 +29,11 @@ public class Funds extends AggregateStore<Fund> {
     mongo().indexOps(COLLECTION).createIndex(new Index().on("awards.awardId", Sort.Direction.ASC));
   }
 
+  /** Every fund: one per round, so few. */
+  List<Fund> all() {
+    return mongo().findAll(Fund.class, COLLECTION);
+  }
+
   public Optional<Fund> find(UUID roundId) {
     return find(roundId.toString());
   }

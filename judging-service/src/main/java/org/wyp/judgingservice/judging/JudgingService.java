@@ -58,6 +58,7 @@ public class JudgingService {
   private final PitchCatalogue catalogue;
   private final Judges judges;
   private final PanelService panels;
+  private final JudgingMetrics metrics;
   private final Clock clock;
 
   JudgingService(
@@ -65,11 +66,13 @@ public class JudgingService {
       PitchCatalogue catalogue,
       Judges judges,
       PanelService panels,
+      JudgingMetrics metrics,
       Clock clock) {
     this.chain = chain;
     this.catalogue = catalogue;
     this.judges = judges;
     this.panels = panels;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -208,11 +211,11 @@ public class JudgingService {
             .map(ChainRecord::hash)
             .findFirst()
             .orElseThrow();
-    return new ScoreSaved(
-        saved,
-        Totals.total(rubric.mathsCriteria(), saved.scores()),
-        hash,
-        appended.entry() != null && saved.revision() == 0);
+    boolean first = appended.entry() != null && saved.revision() == 0;
+    if (first) {
+      metrics.scoreRecorded(roundId, stage);
+    }
+    return new ScoreSaved(saved, Totals.total(rubric.mathsCriteria(), saved.scores()), hash, first);
   }
 
   /**

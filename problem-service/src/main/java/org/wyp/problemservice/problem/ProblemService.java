@@ -25,13 +25,19 @@ public class ProblemService {
   private final Problems problems;
   private final RoundService rounds;
   private final FundedSolutions fundedSolutions;
+  private final ProblemMetrics metrics;
   private final Clock clock;
 
   ProblemService(
-      Problems problems, RoundService rounds, FundedSolutions fundedSolutions, Clock clock) {
+      Problems problems,
+      RoundService rounds,
+      FundedSolutions fundedSolutions,
+      ProblemMetrics metrics,
+      Clock clock) {
     this.problems = problems;
     this.rounds = rounds;
     this.fundedSolutions = fundedSolutions;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -56,7 +62,9 @@ public class ProblemService {
     Problem problem = get(id);
     requireGatheringRound(problem.roundId());
     problem.publish(clock.instant());
-    return problems.save(problem);
+    Problem published = problems.save(problem);
+    metrics.published(published);
+    return published;
   }
 
   Problem close(ProblemId id) {

@@ -2,7 +2,9 @@ package org.wyp.problemservice.problem;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.micrometer.core.instrument.Tags;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
@@ -11,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import org.wyp.kit.aggregate.AggregateStore;
 import org.wyp.kit.aggregate.AggregateStoreSupport;
+import org.wyp.kit.metrics.GroupedCounts;
 import org.wyp.kit.web.PageResponse;
 
 /** Stored problem statements and the problem board's queries. */
@@ -34,6 +37,12 @@ public class Problems extends AggregateStore<Problem> {
 
   public Problem save(Problem problem) {
     return save(problem, problem.problemId().toString());
+  }
+
+  /** Answered by one grouping in the database, for a gauge refreshed in the background. */
+  Map<Tags, Long> countByStatusAndTheme() {
+    return GroupedCounts.count(
+        mongo(), COLLECTION, Map.of("status", "status", "theme", "content.theme"));
   }
 
   /**

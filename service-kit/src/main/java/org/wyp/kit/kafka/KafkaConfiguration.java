@@ -9,6 +9,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +19,12 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.wyp.events.EventDecodingException;
 import org.wyp.events.Topics;
 import org.wyp.kit.WypProperties;
+import org.wyp.kit.metrics.EventMetrics;
 
 /**
  * Kafka as every service uses it: records are keyed by string with the event's JSON bytes as the
@@ -30,6 +32,10 @@ import org.wyp.kit.WypProperties;
  * idempotent {@code acks=all} producer, and bounded retries followed by the record's dead-letter
  * topic. Consumers are configured in {@code wyp-kit-defaults.properties}, so that Boot's listener
  * container factory builds them the same way.
+ *
+ * <p>Boot backs off from its own producer factory in favour of the kit's, so the kit applies Boot's
+ * producer customizers itself: that is how the producer's client metrics reach Micrometer. Boot
+ * binds the consumers' client metrics (lag included) on its own consumer factory.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
@@ -38,13 +44,17 @@ public class KafkaConfiguration {
       List.of(Topics.ROUNDS, Topics.PROBLEMS, Topics.SUBMISSIONS, Topics.JUDGING, Topics.AWARDS);
 
   @Bean
-  ProducerFactory<String, byte[]> wypProducerFactory(KafkaProperties properties) {
+  ProducerFactory<String, byte[]> wypProducerFactory(
+      KafkaProperties properties,
+      ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
     Map<String, Object> config = properties.buildProducerProperties();
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
-    return new DefaultKafkaProducerFactory<>(config);
+    DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+    customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+    return factory;
   }
 
   @Bean
@@ -54,12 +64,13 @@ public class KafkaConfiguration {
 
   @Bean
   DefaultErrorHandler wypErrorHandler(
-      KafkaTemplate<String, byte[]> template, WypProperties properties) {
-    DeadLetterPublishingRecoverer deadLetters =
-        new DeadLetterPublishingRecoverer(
+      KafkaTemplate<String, byte[]> template, WypProperties properties, EventMetrics metrics) {
+    CountingDeadLetterRecoverer deadLetters =
+        new CountingDeadLetterRecoverer(
             template,
             // A negative partition lets the producer choose: DLTs need not mirror partition counts.
-            (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+            (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1),
+            metrics);
     ExponentialBackOffWithMaxRetries backOff =
         new ExponentialBackOffWithMaxRetries(properties.kafka().retries());
     backOff.setInitialInterval(properties.kafka().retryBackoff().toMillis());
@@ -68,6 +79,12 @@ public class KafkaConfiguration {
     DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
     handler.addNotRetryableExceptions(EventDecodingException.class, PoisonEventException.class);
     return handler;
+  }
+
+  /** Boot's listener container factory applies the one record interceptor it finds. */
+  @Bean
+  ConsumedEventCounter wypConsumedEventCounter(EventMetrics metrics) {
+    return new ConsumedEventCounter(metrics);
   }
 
   @Bean

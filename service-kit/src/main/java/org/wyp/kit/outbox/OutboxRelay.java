@@ -3,6 +3,11 @@ package org.wyp.kit.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +29,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.wyp.kit.WypProperties;
 import org.wyp.kit.aggregate.AggregateStore;
+import org.wyp.kit.metrics.EventMetrics;
 
 /**
  * Publishes the events waiting in aggregate documents' outboxes to Kafka, then removes them from
@@ -31,23 +37,45 @@ import org.wyp.kit.aggregate.AggregateStore;
  * removal publishes again on restart, and consumers deduplicate. Order per aggregate is kept
  * because a document's events are sent in order on one partition by an idempotent producer, and
  * only the acknowledged prefix is removed.
+ *
+ * <p>Its metrics come from its own passes, so a scrape never queries MongoDB: a pass that drains
+ * every outbox sets the backlog to zero, and the backlog is counted in the database only on the
+ * first pass and after a failed one, at most once per {@link #BACKLOG_MEASURE_INTERVAL}. The age of
+ * the oldest waiting event is computed at scrape time from that event's stored time.
  */
 public class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  static final Duration BACKLOG_MEASURE_INTERVAL = Duration.ofSeconds(5);
 
   private final MongoTemplate mongo;
   private final KafkaTemplate<String, byte[]> kafka;
   private final WypProperties.Outbox settings;
   private final Set<String> collections = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean nudged = new AtomicBoolean();
+  private final EventMetrics events;
+  private final Clock clock = Clock.systemUTC();
   private volatile ScheduledExecutorService executor;
+  private volatile long backlog;
+  private volatile Instant oldestPending;
+  private volatile Instant backlogMeasuredAt;
 
   public OutboxRelay(
-      MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, WypProperties.Outbox settings) {
+      MongoTemplate mongo,
+      KafkaTemplate<String, byte[]> kafka,
+      WypProperties.Outbox settings,
+      MeterRegistry registry) {
     this.mongo = mongo;
     this.kafka = kafka;
     this.settings = settings;
+    this.events = new EventMetrics(registry);
+    Gauge.builder("wyp.outbox.backlog", this, relay -> relay.backlog)
+        .description("Events waiting in outboxes, as of the relay's last measurement")
+        .register(registry);
+    Gauge.builder("wyp.outbox.oldest.age", this, OutboxRelay::oldestPendingAgeSeconds)
+        .description("Age of the oldest event waiting in an outbox; 0 when none waits")
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   /** Adds a collection whose documents carry an outbox. */
@@ -136,11 +164,60 @@ public class OutboxRelay implements SmartLifecycle {
 
   private void relayAllSafely() {
     try {
+      if (backlogMeasuredAt == null) {
+        measureBacklog();
+      }
       relayAll();
+      // Drained: whatever was saved during the pass was nudged and is counted by the next one.
+      backlog = 0;
+      oldestPending = null;
     } catch (RuntimeException e) {
       // Kafka or MongoDB unavailable: the events stay pending and the next pass tries again.
       log.warn("outbox relay pass failed, will retry: {}", e.toString());
+      measureBacklogSafely();
     }
+  }
+
+  /** At most once per interval, so an outage does not double the relay's load on MongoDB. */
+  private void measureBacklogSafely() {
+    Instant last = backlogMeasuredAt;
+    if (last != null && last.plus(BACKLOG_MEASURE_INTERVAL).isAfter(clock.instant())) {
+      return;
+    }
+    try {
+      measureBacklog();
+    } catch (RuntimeException e) {
+      log.debug("cannot measure the outbox backlog: {}", e.toString());
+    }
+  }
+
+  private void measureBacklog() {
+    backlogMeasuredAt = clock.instant();
+    long waiting = 0;
+    Instant oldest = null;
+    for (String collection : collections) {
+      Query pending = pendingQuery();
+      pending.fields().include(AggregateStore.OUTBOX_FIELD + "." + PendingEvent.TIME);
+      for (Document doc : mongo.find(pending, Document.class, collection)) {
+        for (Document event : doc.getList(AggregateStore.OUTBOX_FIELD, Document.class)) {
+          waiting++;
+          Instant time = PendingEvent.time(event);
+          if (time != null && (oldest == null || time.isBefore(oldest))) {
+            oldest = time;
+          }
+        }
+      }
+    }
+    backlog = waiting;
+    oldestPending = oldest;
+  }
+
+  private double oldestPendingAgeSeconds() {
+    Instant oldest = oldestPending;
+    if (oldest == null) {
+      return 0;
+    }
+    return Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
   }
 
   /**
@@ -189,7 +266,15 @@ public class OutboxRelay implements SmartLifecycle {
     List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>();
     for (Document pending : outbox) {
       ids.add(pending.getString(PendingEvent.ID));
-      futures.add(kafka.send(PendingEvent.toRecord(pending)));
+      futures.add(
+          kafka
+              .send(PendingEvent.toRecord(pending))
+              .whenComplete(
+                  (sent, failure) -> {
+                    if (failure == null) {
+                      events.published(PendingEvent.topic(pending), PendingEvent.type(pending));
+                    }
+                  }));
     }
     return new Sending(document.get("_id"), ids, futures);
   }

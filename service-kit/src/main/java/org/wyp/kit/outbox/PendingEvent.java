@@ -1,6 +1,8 @@
 package org.wyp.kit.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -21,7 +23,7 @@ public final class PendingEvent {
   private static final String TYPE = "type";
   private static final String SOURCE = "source";
   private static final String SUBJECT = "subject";
-  private static final String TIME = "time";
+  static final String TIME = "time";
   private static final String PAYLOAD = "payload";
 
   private PendingEvent() {}
@@ -35,6 +37,24 @@ public final class PendingEvent {
         .append(SUBJECT, envelope.subject())
         .append(TIME, envelope.time().toString())
         .append(PAYLOAD, EventCodec.toJsonString(envelope.data()));
+  }
+
+  static String topic(Document pending) {
+    return pending.getString(TOPIC);
+  }
+
+  static String type(Document pending) {
+    return pending.getString(TYPE);
+  }
+
+  /** When the event happened, or null for a document without a readable time. */
+  static Instant time(Document pending) {
+    String time = pending.getString(TIME);
+    try {
+      return time == null ? null : Instant.parse(time);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** The Kafka record in the CloudEvents binary binding. */

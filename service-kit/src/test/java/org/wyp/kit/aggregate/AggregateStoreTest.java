@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +37,9 @@ class AggregateStoreTest {
     client = MongoClients.create(EmbeddedMongo.connectionString());
     mongo = new MongoTemplate(client, "kit-" + UUID.randomUUID());
     // A relay that is never started: these tests look at what waits in the outbox.
-    OutboxRelay relay = new OutboxRelay(mongo, null, new WypProperties.Outbox(null, null, null));
+    OutboxRelay relay =
+        new OutboxRelay(
+            mongo, null, new WypProperties.Outbox(null, null, null), new SimpleMeterRegistry());
     gadgets =
         new Gadgets(
             new AggregateStoreSupport(

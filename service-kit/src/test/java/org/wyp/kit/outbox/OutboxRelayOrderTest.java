@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,9 @@ class OutboxRelayOrderTest {
                     true),
                 new StringSerializer(),
                 new ByteArraySerializer()));
-    OutboxRelay relay = new OutboxRelay(mongo, kafka, new WypProperties.Outbox(null, 1, null));
+    OutboxRelay relay =
+        new OutboxRelay(
+            mongo, kafka, new WypProperties.Outbox(null, 1, null), new SimpleMeterRegistry());
     relay.watch("entries");
 
     assertThat(relay.relayAll()).isEqualTo(4);

@@ -17,6 +17,10 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"wyp.outbox.poll-interval=100ms", "wyp.kafka.retry-backoff=50ms"})
+    properties = {
+      "wyp.outbox.poll-interval=100ms",
+      "wyp.kafka.retry-backoff=50ms",
+      "wyp.metrics.gauge-refresh=200ms"
+    })
 @ContextConfiguration(initializers = ContainersInitializer.class)
 public @interface ContainersIntegrationTest {}

@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "wyp.outbox.poll-interval=100ms",
       "wyp.kafka.retry-backoff=50ms",
-      "wyp.kafka.partitions=2"
+      "wyp.kafka.partitions=2",
+      "wyp.metrics.gauge-refresh=200ms"
     })
 @EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)

@@ -34,11 +34,17 @@ public class SubmissionService {
   private final Submissions submissions;
   private final ProgrammeCatalogue catalogue;
   private final SmeService smes;
+  private final SubmissionMetrics metrics;
   private final Clock clock;
 
   SubmissionService(
-      Submissions submissions, ProgrammeCatalogue catalogue, SmeService smes, Clock clock) {
+      Submissions submissions,
+      ProgrammeCatalogue catalogue,
+      SmeService smes,
+      SubmissionMetrics metrics,
+      Clock clock) {
     this.submissions = submissions;
+    this.metrics = metrics;
     this.catalogue = catalogue;
     this.smes = smes;
     this.clock = clock;
@@ -71,7 +77,9 @@ public class SubmissionService {
             fingerprint,
             now);
     try {
-      return submissions.save(submission);
+      Submission received = submissions.save(submission);
+      metrics.received(received);
+      return received;
     } catch (DuplicateKeyException e) {
       if (keyedId.isPresent()) {
         Optional<Submission> concurrent = submissions.find(keyedId.get());

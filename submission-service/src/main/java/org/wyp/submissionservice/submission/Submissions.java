@@ -2,7 +2,9 @@ package org.wyp.submissionservice.submission;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.micrometer.core.instrument.Tags;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
@@ -13,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import org.wyp.kit.aggregate.AggregateStore;
 import org.wyp.kit.aggregate.AggregateStoreSupport;
+import org.wyp.kit.metrics.GroupedCounts;
 import org.wyp.kit.web.PageResponse;
 
 /** Stored submissions and their queries. */
@@ -92,5 +95,10 @@ public class Submissions extends AggregateStore<Submission> {
                     UUID.fromString(doc.getString("_id")),
                     doc.get("submissions", Number.class).longValue()))
         .toList();
+  }
+
+  /** Answered by one grouping in the database, for a gauge refreshed in the background. */
+  Map<Tags, Long> countByRoundAndStatus() {
+    return GroupedCounts.count(mongo(), COLLECTION, Map.of("round", "roundId", "status", "status"));
   }
 }
