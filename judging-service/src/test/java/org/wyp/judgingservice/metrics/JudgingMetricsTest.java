@@ -1,0 +1,83 @@
+package org.wyp.judgingservice.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.wyp.judgingservice.JudgingSupport;
+import org.wyp.kit.testing.Brokers;
+import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.PrometheusScrape;
+import org.wyp.kit.testing.RecordSender;
+import org.wyp.kit.testing.ServiceIntegrationTest;
+
+/**
+ * What Prometheus scrapes from judging-service after real scoring: a judge's first score for a
+ * pitch is counted per round and stage, a revision is not. The application context is shared with
+ * other test classes, so the samples are picked out by a round of this test's own.
+ */
+@ServiceIntegrationTest
+class JudgingMetricsTest {
+
+  private static final String SERVICE = "judging-service";
+
+  @LocalServerPort int port;
+  @Autowired KafkaProperties kafka;
+
+  Http http;
+  RecordSender sender;
+  JudgingSupport judging;
+
+  @BeforeEach
+  void setUp() {
+    http = Http.localhost(port);
+    sender = new RecordSender(Brokers.of(kafka));
+    judging = new JudgingSupport(http, sender);
+  }
+
+  @AfterEach
+  void tearDown() {
+    sender.close();
+  }
+
+  @Test
+  void aJudgesFirstScoreIsCountedByRoundAndStageAndARevisionIsNot() {
+    UUID roundId = UUID.randomUUID();
+    UUID pitchId = judging.pitch(roundId, 0);
+    UUID ann = judging.judge("Ann Jones");
+    judging.rubric(roundId, "SCREENING", JudgingSupport.rubric("NONE", 1, 1));
+    judging.panel(roundId, "SCREENING", ann);
+    Map<String, String> screening =
+        Map.of("service", SERVICE, "round", roundId.toString(), "stage", "SCREENING");
+    assertThat(PrometheusScrape.of(http).value("wyp_scores_recorded_total", screening)).isEmpty();
+
+    Http.Response first = judging.score(pitchId, "SCREENING", ann, 8, 5);
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(PrometheusScrape.of(http).value("wyp_scores_recorded_total", screening))
+                    .hasValue(1.0));
+
+    Http.Response revised = judging.score(pitchId, "SCREENING", ann, 9, 5);
+    assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
+    assertThat(revised.json().path("revision").asInt()).isEqualTo(1);
+
+    // The counter is incremented in the request itself, so a revision counted would show already.
+    PrometheusScrape scrape = PrometheusScrape.of(http);
+    assertThat(scrape.value("wyp_scores_recorded_total", screening)).hasValue(1.0);
+    assertThat(
+            scrape.value(
+                "wyp_scores_recorded_total",
+                Map.of("service", SERVICE, "round", roundId.toString(), "stage", "FINALS")))
+        .isEmpty();
+  }
+}
