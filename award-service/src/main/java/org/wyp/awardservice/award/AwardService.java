@@ -8,7 +8,7 @@ import org.wyp.awardservice.fund.Award;
 import org.wyp.awardservice.fund.AwardFilter;
 import org.wyp.awardservice.fund.Fund;
 import org.wyp.awardservice.fund.Funds;
-import org.wyp.awardservice.fund.OptimisticRetry;
+import org.wyp.kit.aggregate.OptimisticRetry;
 import org.wyp.kit.domain.NotFoundException;
 import org.wyp.kit.web.PageResponse;
 
@@ -57,6 +57,7 @@ class AwardService {
 
   private Award change(UUID awardId, Command command) {
     return OptimisticRetry.attempt(
+        Fund.SAVE_ATTEMPTS,
         () -> {
           Fund fund =
               funds.findByAward(awardId).orElseThrow(() -> new NotFoundException("award", awardId));

@@ -35,6 +35,12 @@ import org.wyp.kit.domain.NotFoundException;
 @Document(Funds.COLLECTION)
 public class Fund extends AggregateRoot {
 
+  /**
+   * A round's awards share this one document, so unrelated commands (two SMEs accepting at once)
+   * collide on its version; a save is decided again this many times before it is refused.
+   */
+  public static final int SAVE_ATTEMPTS = 8;
+
   @Id private String id;
   private FundStatus status;
   private long budgetPence;

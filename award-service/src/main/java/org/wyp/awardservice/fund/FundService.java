@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.wyp.awardservice.allocation.FundTerms;
 import org.wyp.events.judging.JudgingConcluded;
 import org.wyp.events.judging.Stage;
+import org.wyp.kit.aggregate.OptimisticRetry;
 import org.wyp.kit.domain.NotFoundException;
 import org.wyp.kit.web.ETags;
 
@@ -37,6 +38,7 @@ public class FundService {
 
   Configured configure(UUID roundId, FundTerms terms, OptionalLong expectedVersion) {
     return OptimisticRetry.attempt(
+        Fund.SAVE_ATTEMPTS,
         () -> {
           var existing = funds.find(roundId);
           ETags.requireMatch(expectedVersion, existing.map(Fund::version).orElse(0L));
@@ -74,6 +76,7 @@ public class FundService {
     }
     Conclusion conclusion = Conclusion.of(eventId, event);
     OptimisticRetry.attempt(
+        Fund.SAVE_ATTEMPTS,
         () -> {
           var existing = funds.find(event.roundId());
           if (existing.isEmpty()) {

@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.wyp.events.judging.JudgingEvent;
 import org.wyp.kit.aggregate.ConcurrentUpdateException;
+import org.wyp.kit.aggregate.OptimisticRetry;
 
 /**
  * Appends to a round's chain. Every round-level decision (a score, a shortlist, a conclusion) is
@@ -45,29 +46,32 @@ public class ChainService {
    * append got there first. The decision may throw to refuse, or return empty to append nothing.
    */
   public Appended append(UUID roundId, Function<RoundLedger, Optional<Draft>> decide) {
-    for (int attempt = 1; ; attempt++) {
-      RoundLedger ledger = ledger(roundId);
-      Optional<Draft> draft = decide.apply(ledger);
-      if (draft.isEmpty()) {
-        return new Appended(ledger, null);
-      }
-      ChainRecord record =
-          ChainRecord.seal(
-              roundId,
-              ledger.headSeq() + 1,
-              draft.get().kind(),
-              ledger.headHash(),
-              clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
-              draft.get().data());
-      try {
-        entries.append(ChainEntry.of(record, draft.get().factKey(), draft.get().events()));
-        return new Appended(ledger, record);
-      } catch (DuplicateKeyException taken) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new ConcurrentUpdateException(ChainEntries.COLLECTION, roundId.toString(), 0);
-        }
-      }
+    try {
+      return OptimisticRetry.attempt(MAX_ATTEMPTS, () -> appendOnce(roundId, decide));
+    } catch (DuplicateKeyException taken) {
+      throw new ConcurrentUpdateException(ChainEntries.COLLECTION, roundId.toString(), 0);
     }
+  }
+
+  /**
+   * @throws DuplicateKeyException when another append took the next place first
+   */
+  private Appended appendOnce(UUID roundId, Function<RoundLedger, Optional<Draft>> decide) {
+    RoundLedger ledger = ledger(roundId);
+    Optional<Draft> draft = decide.apply(ledger);
+    if (draft.isEmpty()) {
+      return new Appended(ledger, null);
+    }
+    ChainRecord record =
+        ChainRecord.seal(
+            roundId,
+            ledger.headSeq() + 1,
+            draft.get().kind(),
+            ledger.headHash(),
+            clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
+            draft.get().data());
+    entries.append(ChainEntry.of(record, draft.get().factKey(), draft.get().events()));
+    return new Appended(ledger, record);
   }
 
   public RoundLedger ledger(UUID roundId) {

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wyp.events.CloudEventHeaders;
 import org.wyp.events.EventCodec;
 import org.wyp.events.EventDecodingException;
 import org.wyp.events.EventEnvelope;
@@ -37,7 +38,7 @@ public final class ReceivedEvents {
     if (envelope.isEmpty()) {
       log.debug(
           "skipping unknown event type {} at {}-{}@{}",
-          headers.get("ce_type"),
+          headers.get(CloudEventHeaders.TYPE),
           record.topic(),
           record.partition(),
           record.offset());

@@ -109,15 +109,9 @@ public class OutboxRelay implements SmartLifecycle {
     return published;
   }
 
-  /** The number of events waiting in every watched collection. */
+  /** The number of events waiting in every watched collection, counted in the database now. */
   public long backlog() {
-    long total = 0;
-    for (String collection : collections) {
-      for (Document doc : mongo.find(pendingQuery(), Document.class, collection)) {
-        total += doc.getList(AggregateStore.OUTBOX_FIELD, Document.class).size();
-      }
-    }
-    return total;
+    return scanPending().waiting();
   }
 
   @Override
@@ -193,6 +187,13 @@ public class OutboxRelay implements SmartLifecycle {
 
   private void measureBacklog() {
     backlogMeasuredAt = clock.instant();
+    Pending pending = scanPending();
+    backlog = pending.waiting();
+    oldestPending = pending.oldest();
+  }
+
+  /** Every event waiting in the watched collections: how many, and when the oldest was made. */
+  private Pending scanPending() {
     long waiting = 0;
     Instant oldest = null;
     for (String collection : collections) {
@@ -208,9 +209,10 @@ public class OutboxRelay implements SmartLifecycle {
         }
       }
     }
-    backlog = waiting;
-    oldestPending = oldest;
+    return new Pending(waiting, oldest);
   }
+
+  private record Pending(long waiting, Instant oldest) {}
 
   private double oldestPendingAgeSeconds() {
     Instant oldest = oldestPending;
