@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.wyp.events.view.PublicView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -35,6 +36,20 @@ public final class EventCodec {
 
   public static String toJsonString(DomainEvent event) {
     return JSON.writeValueAsString(event);
+  }
+
+  public static String toJsonString(PublicView view) {
+    return JSON.writeValueAsString(view);
+  }
+
+  /** Reads a public view body, as a front end or a test would. */
+  public static <T extends PublicView> T viewFromJson(byte[] json, Class<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JacksonException e) {
+      throw new EventDecodingException(
+          "body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+    }
   }
 
   /** Reads an event body of a known type, checking the fields every event must carry. */

@@ -11,6 +11,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -22,6 +23,7 @@ import org.wyp.kit.metrics.EventMetrics;
 import org.wyp.kit.metrics.RefreshedGauges;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.projection.Projections;
+import org.wyp.kit.view.DerivedViews;
 import org.wyp.kit.web.ProblemDetailsAdvice;
 import org.wyp.kit.web.RequestSizeLimitFilter;
 import org.wyp.kit.web.StrictJsonInput;
@@ -70,6 +72,13 @@ public class KitAutoConfiguration {
   AggregateStoreSupport aggregateStoreSupport(
       MongoTemplate mongo, OutboxRelay relay, Clock clock, WypProperties properties) {
     return new AggregateStoreSupport(mongo, relay, clock, properties.eventSource());
+  }
+
+  /** Lazy: only services that publish derived public views have their collection relayed. */
+  @Bean
+  @Lazy
+  DerivedViews derivedViews(AggregateStoreSupport support) {
+    return new DerivedViews(support);
   }
 
   /** Named as Boot's indicator is, which then backs off. */

@@ -4,7 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.mongodb.client.result.UpdateResult;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Update;
+import org.wyp.events.DomainEvent;
 import org.wyp.events.EventEnvelope;
+import org.wyp.events.view.PublicViewChange;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.outbox.PendingEvent;
 
@@ -90,12 +93,25 @@ public class AggregateStore<T extends AggregateRoot> {
     return collection;
   }
 
+  /**
+   * The public views the aggregate's new state shows, published after its events on every save that
+   * changes it; none unless a store says otherwise. A view is a function of the saved state, so
+   * publishing it in the same write keeps the public topic as consistent as the events.
+   */
+  protected List<PublicViewChange> publicViews(T aggregate) {
+    return List.of();
+  }
+
   private List<Document> pendingEvents(T aggregate) {
-    Clock clock = support.clock();
-    return aggregate.uncommittedEvents().stream()
-        .map(event -> EventEnvelope.wrap(event, support.eventSource(), clock.instant()))
-        .map(PendingEvent::toDocument)
-        .toList();
+    Instant now = support.clock().instant();
+    List<Document> pending = new ArrayList<>();
+    for (DomainEvent event : aggregate.uncommittedEvents()) {
+      pending.add(PendingEvent.toDocument(EventEnvelope.wrap(event, support.eventSource(), now)));
+    }
+    for (PublicViewChange view : publicViews(aggregate)) {
+      pending.add(PendingEvent.toDocument(view, support.eventSource(), now));
+    }
+    return pending;
   }
 
   /**

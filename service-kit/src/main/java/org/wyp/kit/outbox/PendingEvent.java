@@ -10,6 +10,9 @@ import org.bson.Document;
 import org.wyp.events.CloudEventHeaders;
 import org.wyp.events.EventCodec;
 import org.wyp.events.EventEnvelope;
+import org.wyp.events.Topics;
+import org.wyp.events.Uuids;
+import org.wyp.events.view.PublicViewChange;
 
 /**
  * An event waiting in an aggregate document's outbox, stored with everything needed to publish it
@@ -37,6 +40,21 @@ public final class PendingEvent {
         .append(SUBJECT, envelope.subject())
         .append(TIME, envelope.time().toString())
         .append(PAYLOAD, EventCodec.toJsonString(envelope.data()));
+  }
+
+  /**
+   * A public view waiting to be published on {@link Topics#UPDATES}: its JSON, or no payload for a
+   * removal, which is published as a tombstone.
+   */
+  public static Document toDocument(PublicViewChange change, String source, Instant time) {
+    return new Document(ID, Uuids.v7().toString())
+        .append(TOPIC, Topics.UPDATES)
+        .append(KEY, change.key())
+        .append(TYPE, change.type())
+        .append(SOURCE, source)
+        .append(SUBJECT, change.id().toString())
+        .append(TIME, time.toString())
+        .append(PAYLOAD, change.isRemoval() ? null : EventCodec.toJsonString(change.view()));
   }
 
   static String topic(Document pending) {
@@ -68,11 +86,12 @@ public final class PendingEvent {
             pending.getString(SUBJECT));
     RecordHeaders headers = new RecordHeaders();
     attributes.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+    String payload = pending.getString(PAYLOAD);
     return new ProducerRecord<>(
         pending.getString(TOPIC),
         null,
         pending.getString(KEY),
-        pending.getString(PAYLOAD).getBytes(StandardCharsets.UTF_8),
+        payload == null ? null : payload.getBytes(StandardCharsets.UTF_8),
         headers);
   }
 }

@@ -19,6 +19,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.wyp.events.round.RoundAnnounced;
 import org.wyp.events.round.RoundOpened;
+import org.wyp.events.view.PublicRound;
+import org.wyp.events.view.PublicViewChange;
+import org.wyp.events.view.PublicViews;
 import org.wyp.kit.WypProperties;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.testing.EmbeddedMongo;
@@ -30,6 +33,7 @@ class AggregateStoreTest {
 
   MongoClient client;
   MongoTemplate mongo;
+  AggregateStoreSupport support;
   Gadgets gadgets;
 
   @BeforeEach
@@ -40,10 +44,10 @@ class AggregateStoreTest {
     OutboxRelay relay =
         new OutboxRelay(
             mongo, null, new WypProperties.Outbox(null, null, null), new SimpleMeterRegistry());
-    gadgets =
-        new Gadgets(
-            new AggregateStoreSupport(
-                mongo, relay, Clock.fixed(NOW, ZoneOffset.UTC), "/wyp/test-service"));
+    support =
+        new AggregateStoreSupport(
+            mongo, relay, Clock.fixed(NOW, ZoneOffset.UTC), "/wyp/test-service");
+    gadgets = new Gadgets(support);
   }
 
   @AfterEach
@@ -129,6 +133,30 @@ class AggregateStoreTest {
         .containsExactly("wyp.round.RoundOpened.v1");
   }
 
+  @Test
+  void theStoresPublicViewsFollowTheEventsOfEverySaveThatChangesTheAggregate() {
+    ViewedGadgets viewed = new ViewedGadgets(support);
+    Gadget gadget = Gadget.create("first");
+    viewed.save(gadget, gadget.id);
+    Gadget loaded = viewed.find(gadget.id).orElseThrow();
+    loaded.rename(null);
+    viewed.save(loaded, loaded.id);
+
+    List<Document> outbox = raw(gadget.id).getList("outbox", Document.class);
+    assertThat(outbox)
+        .extracting(d -> d.getString("type"))
+        .containsExactly("wyp.round.RoundAnnounced.v1", "wyp.view.round.v1", "wyp.view.round.v1");
+    Document shown = outbox.get(1);
+    assertThat(shown.getString("topic")).isEqualTo("wyp.updates.v1");
+    assertThat(shown.getString("key")).isEqualTo("round:" + gadget.id);
+    assertThat(shown.getString("subject")).isEqualTo(gadget.id);
+    assertThat(shown.getString("payload")).contains("\"name\":\"first\"");
+    Document removed = outbox.get(2);
+    assertThat(removed.getString("key")).isEqualTo("round:" + gadget.id);
+    assertThat(removed.containsKey("payload")).isTrue();
+    assertThat(removed.getString("payload")).isNull();
+  }
+
   private Document raw(String id) {
     return mongo.getCollection("gadgets").find(new Document("_id", id)).first();
   }
@@ -136,6 +164,23 @@ class AggregateStoreTest {
   static class Gadgets extends AggregateStore<Gadget> {
     Gadgets(AggregateStoreSupport support) {
       super(support, Gadget.class, "gadgets");
+    }
+  }
+
+  /** Shows a gadget publicly while it has a name, and removes it from view when it has none. */
+  static class ViewedGadgets extends AggregateStore<Gadget> {
+    ViewedGadgets(AggregateStoreSupport support) {
+      super(support, Gadget.class, "gadgets");
+    }
+
+    @Override
+    protected List<PublicViewChange> publicViews(Gadget gadget) {
+      UUID id = UUID.fromString(gadget.id);
+      if (gadget.name == null) {
+        return List.of(PublicViewChange.removal(PublicViews.ROUND, id));
+      }
+      return List.of(
+          PublicViewChange.of(new PublicRound(id, gadget.name, "d", NOW, NOW, NOW, "OPEN", NOW)));
     }
   }
 
