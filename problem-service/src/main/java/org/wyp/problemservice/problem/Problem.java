@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -14,6 +15,9 @@ import org.wyp.events.problem.ProblemEndorsed;
 import org.wyp.events.problem.ProblemPublished;
 import org.wyp.events.problem.ProblemUpdated;
 import org.wyp.events.problem.ProblemWithdrawn;
+import org.wyp.events.view.PublicProblem;
+import org.wyp.events.view.PublicViewChange;
+import org.wyp.events.view.PublicViews;
 import org.wyp.kit.aggregate.AggregateRoot;
 import org.wyp.kit.domain.ConflictException;
 import org.wyp.problemservice.round.RoundId;
@@ -164,5 +168,32 @@ public class Problem extends AggregateRoot {
 
   public Instant publishedAt() {
     return publishedAt;
+  }
+
+  /**
+   * What the public board shows: the problem while it is public, its removal once a public problem
+   * is withdrawn, and nothing for a draft, which was never shown.
+   */
+  public Optional<PublicViewChange> publicView() {
+    if (isPublic()) {
+      return Optional.of(
+          PublicViewChange.of(
+              new PublicProblem(
+                  uuid(),
+                  roundUuid(),
+                  content.title(),
+                  content.summary(),
+                  content.theme(),
+                  content.ownerOrganisation(),
+                  content.boroughs(),
+                  status.name(),
+                  endorsements.size(),
+                  publishedAt,
+                  updatedAt)));
+    }
+    if (status == ProblemStatus.WITHDRAWN && publishedAt != null) {
+      return Optional.of(PublicViewChange.removal(PublicViews.PROBLEM, uuid()));
+    }
+    return Optional.empty();
   }
 }

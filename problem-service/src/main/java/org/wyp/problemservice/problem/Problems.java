@@ -11,6 +11,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
+import org.wyp.events.view.PublicViewChange;
 import org.wyp.kit.aggregate.AggregateStore;
 import org.wyp.kit.aggregate.AggregateStoreSupport;
 import org.wyp.kit.metrics.GroupedCounts;
@@ -29,6 +30,11 @@ public class Problems extends AggregateStore<Problem> {
         new Index().on("status", Sort.Direction.ASC).on("roundId", Sort.Direction.ASC));
     indexes.createIndex(new Index().on("content.theme", Sort.Direction.ASC));
     indexes.createIndex(new Index().on("content.boroughs", Sort.Direction.ASC));
+  }
+
+  @Override
+  protected List<PublicViewChange> publicViews(Problem problem) {
+    return problem.publicView().stream().toList();
   }
 
   public Optional<Problem> find(ProblemId id) {

@@ -10,6 +10,7 @@ import org.wyp.events.round.RoundAnnounced;
 import org.wyp.events.round.RoundArchived;
 import org.wyp.events.round.RoundOpened;
 import org.wyp.events.round.RoundSubmissionsClosed;
+import org.wyp.events.view.PublicRound;
 import org.wyp.kit.aggregate.AggregateRoot;
 import org.wyp.kit.domain.ConflictException;
 
@@ -126,5 +127,18 @@ public class Round extends AggregateRoot {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  /** What the public board shows of the round. */
+  public PublicRound publicView() {
+    return new PublicRound(
+        roundId().value(),
+        name,
+        description,
+        opensAt,
+        closesAt,
+        finalsAt,
+        status.name(),
+        updatedAt);
   }
 }

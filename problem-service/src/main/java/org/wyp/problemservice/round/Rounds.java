@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
+import org.wyp.events.view.PublicViewChange;
 import org.wyp.kit.aggregate.AggregateStore;
 import org.wyp.kit.aggregate.AggregateStoreSupport;
 import org.wyp.kit.web.PageResponse;
@@ -19,6 +20,12 @@ public class Rounds extends AggregateStore<Round> {
 
   Rounds(AggregateStoreSupport support) {
     super(support, Round.class, COLLECTION);
+  }
+
+  /** Every round is public from its announcement. */
+  @Override
+  protected List<PublicViewChange> publicViews(Round round) {
+    return List.of(PublicViewChange.of(round.publicView()));
   }
 
   public Optional<Round> find(RoundId id) {
