@@ -11,6 +11,9 @@ import org.wyp.events.award.AwardCompleted;
 import org.wyp.events.award.AwardGranted;
 import org.wyp.events.award.AwardRevoked;
 import org.wyp.events.award.TrancheReleased;
+import org.wyp.events.view.PublicAward;
+import org.wyp.events.view.PublicViewChange;
+import org.wyp.events.view.PublicViews;
 
 /**
  * An award to a winning pitch. It lives inside its round's {@link Fund}, so that it changes only
@@ -187,5 +190,27 @@ public class Award {
 
   public String revokeReason() {
     return revokeReason;
+  }
+
+  /** What the public sees of the award, naming the company as far as this service knows it. */
+  PublicViewChange publicView(String companyName) {
+    if (status == AwardStatus.REVOKED) {
+      return PublicViewChange.removal(PublicViews.AWARD, awardId());
+    }
+    int released = (int) tranches.stream().filter(AwardTranche::released).count();
+    return PublicViewChange.of(
+        new PublicAward(
+            awardId(),
+            roundId(),
+            problemId(),
+            submissionId(),
+            companyName,
+            rank,
+            amountPence,
+            paidPence,
+            status.name(),
+            released,
+            tranches.size(),
+            grantedAt));
   }
 }

@@ -21,6 +21,7 @@ import org.wyp.awardservice.ledger.Ledger;
 import org.wyp.awardservice.ledger.LedgerEntry;
 import org.wyp.events.award.AllocationPolicy;
 import org.wyp.events.award.FundConfigured;
+import org.wyp.events.view.PublicFund;
 import org.wyp.kit.aggregate.AggregateRoot;
 import org.wyp.kit.domain.ConflictException;
 import org.wyp.kit.domain.NotFoundException;
@@ -394,5 +395,24 @@ public class Fund extends AggregateRoot {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  /** The fund's public figures, once it has terms; revoked awards no longer count. */
+  Optional<PublicFund> publicView() {
+    if (!isConfigured()) {
+      return Optional.empty();
+    }
+    int live = (int) awards.stream().filter(a -> a.status() != AwardStatus.REVOKED).count();
+    return Optional.of(
+        new PublicFund(
+            roundId(),
+            status.name(),
+            budgetPence,
+            allocatedPence(),
+            paidPence(),
+            remainingPence(),
+            maxAwards,
+            live,
+            policy.name()));
   }
 }

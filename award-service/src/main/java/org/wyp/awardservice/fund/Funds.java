@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
+import org.wyp.awardservice.recipient.RecipientDirectory;
+import org.wyp.events.view.PublicViewChange;
 import org.wyp.kit.aggregate.AggregateStore;
 import org.wyp.kit.aggregate.AggregateStoreSupport;
 import org.wyp.kit.web.PageResponse;
@@ -24,9 +26,28 @@ public class Funds extends AggregateStore<Fund> {
 
   static final String COLLECTION = "funds";
 
-  Funds(AggregateStoreSupport support) {
+  private final RecipientDirectory recipients;
+
+  Funds(AggregateStoreSupport support, RecipientDirectory recipients) {
     super(support, Fund.class, COLLECTION);
+    this.recipients = recipients;
     mongo().indexOps(COLLECTION).createIndex(new Index().on("awards.awardId", Sort.Direction.ASC));
+  }
+
+  /**
+   * The fund's figures and each of its awards. Every save shows all of them again: a fund holds a
+   * handful of awards, and a front end keeps only the latest value per key anyway.
+   */
+  @Override
+  protected List<PublicViewChange> publicViews(Fund fund) {
+    List<PublicViewChange> views = new ArrayList<>();
+    fund.publicView().map(PublicViewChange::of).ifPresent(views::add);
+    for (Award award : fund.awards()) {
+      String company =
+          recipients.recipient(award.smeId(), award.submissionId()).companyName().orElse(null);
+      views.add(award.publicView(company));
+    }
+    return views;
   }
 
   /** Every fund: one per round, so few. */
