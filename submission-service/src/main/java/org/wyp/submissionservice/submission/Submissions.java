@@ -75,7 +75,7 @@ public class Submissions extends AggregateStore<Submission> {
             collection());
   }
 
-  long liveCount(UUID problemId) {
+  public long liveCount(UUID problemId) {
     return mongo()
         .count(
             Query.query(where("problemId").is(problemId.toString()).and("liveKey").exists(true)),
