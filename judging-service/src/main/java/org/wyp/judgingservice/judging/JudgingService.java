@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongFunction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.wyp.events.judging.JudgingConcluded;
 import org.wyp.events.judging.JudgingEvent;
@@ -59,6 +60,7 @@ public class JudgingService {
   private final Judges judges;
   private final PanelService panels;
   private final JudgingMetrics metrics;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   JudgingService(
@@ -67,12 +69,14 @@ public class JudgingService {
       Judges judges,
       PanelService panels,
       JudgingMetrics metrics,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.chain = chain;
     this.catalogue = catalogue;
     this.judges = judges;
     this.panels = panels;
     this.metrics = metrics;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -116,6 +120,7 @@ public class JudgingService {
             });
     boolean created =
         appended.entry() != null && appended.before().rubric(rubric.stage()).isEmpty();
+    events.publishEvent(new RubricChanged(roundId, rubric.stage()));
     return new RubricSaved(rubric, created);
   }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.wyp.events.judging.Stage;
 import org.wyp.judgingservice.chain.ChainService;
@@ -39,6 +40,7 @@ public class PanelService {
   private final PitchCatalogue catalogue;
   private final ChainService chain;
   private final ConflictLog conflictLog;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   PanelService(
@@ -47,12 +49,14 @@ public class PanelService {
       PitchCatalogue catalogue,
       ChainService chain,
       ConflictLog conflictLog,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.panels = panels;
     this.judges = judges;
     this.catalogue = catalogue;
     this.chain = chain;
     this.conflictLog = conflictLog;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -72,11 +76,15 @@ public class PanelService {
     }
     requireOpen(chain.ledger(roundId), stage);
     Optional<Panel> existing = panels.find(roundId, stage);
+    Formed formed;
     if (existing.isPresent()) {
       existing.get().replaceJudges(judgeIds, clock.instant());
-      return new Formed(panels.save(existing.get()), false);
+      formed = new Formed(panels.save(existing.get()), false);
+    } else {
+      formed = new Formed(panels.save(Panel.form(roundId, stage, judgeIds, clock.instant())), true);
     }
-    return new Formed(panels.save(Panel.form(roundId, stage, judgeIds, clock.instant())), true);
+    events.publishEvent(new PanelChanged(roundId, stage));
+    return formed;
   }
 
   Panel get(UUID roundId, Stage stage) {
@@ -175,7 +183,9 @@ public class PanelService {
             perPitch,
             (judge, pitch) -> conflicted.contains(List.of(judge, pitch)));
     panel.assign(plan, clock.instant());
-    return panels.save(panel);
+    Panel saved = panels.save(panel);
+    events.publishEvent(new PanelChanged(saved.roundId(), saved.stage()));
+    return saved;
   }
 
   private static void requireOpen(RoundLedger ledger, Stage stage) {
