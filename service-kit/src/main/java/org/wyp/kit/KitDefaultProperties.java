@@ -2,8 +2,12 @@ package org.wyp.kit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.support.ResourcePropertySource;
 
@@ -25,7 +29,7 @@ public class KitDefaultProperties implements EnvironmentPostProcessor {
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
-    if (environment.getPropertySources().contains(NAME)) {
+    if (environment.getPropertySources().contains(NAME) || excludesTheKit(application)) {
       return;
     }
     try {
@@ -35,5 +39,27 @@ public class KitDefaultProperties implements EnvironmentPostProcessor {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * An application that excludes the kit's auto-configuration (the web front, when it shares a
+   * class path with the services in the local stack) does not get its defaults either: they name
+   * health contributors and consumer settings it does not have.
+   */
+  private static boolean excludesTheKit(SpringApplication application) {
+    for (Object source : application.getAllSources()) {
+      if (source instanceof Class<?> type) {
+        MergedAnnotation<EnableAutoConfiguration> auto =
+            MergedAnnotations.from(type, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                .get(EnableAutoConfiguration.class);
+        if (auto.isPresent()
+            && (List.of(auto.getStringArray("excludeName"))
+                    .contains(KitAutoConfiguration.class.getName())
+                || List.of(auto.getClassArray("exclude")).contains(KitAutoConfiguration.class))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }
