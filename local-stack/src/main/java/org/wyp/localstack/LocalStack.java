@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.wyp.localstack.PlatformServices.RunningService;
+import org.wyp.localstack.demo.DemoRound;
 
 /**
  * The whole platform in one process, for one machine: a real Kafka broker (KRaft), the MongoDB wire
@@ -92,7 +95,29 @@ public final class LocalStack implements AutoCloseable {
       return;
     }
     stack.printSummary(Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
+    options.demoPace().ifPresent(stack::playDemo);
     // main returns; the services' web servers and the broker keep the JVM running until stopped.
+  }
+
+  /** Plays the demo round; if it fails, says why and leaves the platform running. */
+  private void playDemo(Duration pace) {
+    out.printf(
+        "%n%sPlaying the demo round: open %s to watch it.%n",
+        PREFIX, serviceUrl("web") + "/#finals");
+    try {
+      new DemoRound(DemoRound.Shape.full(pace), serviceUrls(), out).play();
+    } catch (RuntimeException e) {
+      if (!isClosed()) {
+        out.println(PREFIX + "the demo round stopped: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Base URL by service name, of every running service. */
+  Map<String, String> serviceUrls() {
+    Map<String, String> urls = new LinkedHashMap<>();
+    services.forEach(running -> urls.put(running.service().name(), running.baseUrl()));
+    return urls;
   }
 
   /**
@@ -230,8 +255,13 @@ public final class LocalStack implements AutoCloseable {
     for (RunningService service : services) {
       String url = service.baseUrl();
       summary.append(String.format("  %-18s %s%n", service.service().name(), url));
-      summary.append(String.format("    %-16s %s/swagger-ui.html%n", "Swagger UI", url));
-      summary.append(String.format("    %-16s %s/v3/api-docs%n", "OpenAPI", url));
+      if (service.service().hasApi()) {
+        summary.append(String.format("    %-16s %s/swagger-ui.html%n", "Swagger UI", url));
+        summary.append(String.format("    %-16s %s/v3/api-docs%n", "OpenAPI", url));
+      } else {
+        summary.append(String.format("    %-16s %s/%n", "public page", url));
+        summary.append(String.format("    %-16s %s/live%n", "live updates", url));
+      }
       summary.append(String.format("    %-16s %s/actuator/health%n", "health", url));
     }
     summary.append(

@@ -1,6 +1,8 @@
 package org.wyp.localstack;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.Optional;
  * @param servicePorts each service's HTTP port by service name; 0 picks a free port
  * @param externalKafka bootstrap servers of a Kafka to use instead of starting one
  * @param externalMongoUri URI of a MongoDB to use instead of starting one
+ * @param demoPace when present, play the demo round once started, pausing this long between two
+ *     finals scores
  * @param help whether only the usage was asked for
  */
 record LocalStackOptions(
@@ -26,10 +30,12 @@ record LocalStackOptions(
     Map<String, Integer> servicePorts,
     Optional<String> externalKafka,
     Optional<String> externalMongoUri,
+    Optional<Duration> demoPace,
     boolean help) {
 
   static final int DEFAULT_KAFKA_PORT = 9092;
   static final int DEFAULT_MONGO_PORT = 27017;
+  static final Duration DEFAULT_DEMO_PACE = Duration.ofMillis(1500);
 
   LocalStackOptions {
     servicePorts = Map.copyOf(servicePorts);
@@ -48,10 +54,15 @@ record LocalStackOptions(
     Map<String, Integer> servicePorts = new LinkedHashMap<>();
     services.forEach(service -> servicePorts.put(service.name(), service.port()));
     boolean help = false;
+    Duration demoPace = null;
 
     for (String arg : args) {
       if (arg.equals("--help") || arg.equals("-h")) {
         help = true;
+        continue;
+      }
+      if (arg.equals("--demo")) {
+        demoPace = demoPace == null ? DEFAULT_DEMO_PACE : demoPace;
         continue;
       }
       int equals = arg.indexOf('=');
@@ -66,6 +77,7 @@ record LocalStackOptions(
         case "kafka-port" -> kafkaPort = port(name, value, false);
         case "kafka-controller-port" -> kafkaControllerPort = port(name, value, false);
         case "mongo-port" -> mongoPort = port(name, value, false);
+        case "demo-pace" -> demoPace = seconds(name, value);
         default -> {
           PlatformService service =
               services.stream()
@@ -85,6 +97,7 @@ record LocalStackOptions(
         servicePorts,
         env("KAFKA_BOOTSTRAP_SERVERS", env),
         env("MONGODB_URI", env),
+        Optional.ofNullable(demoPace),
         help);
   }
 
@@ -111,6 +124,10 @@ record LocalStackOptions(
     }
     usage.append(
         """
+          --demo                      once started, play a demo round through the APIs: watch it
+                                      at http://localhost:8080
+          --demo-pace=SECONDS         the demo with this pause between two finals scores
+                                      (default: 1.5; 0 plays it as fast as it can)
           -h, --help                  show this help
 
         Environment:
@@ -130,6 +147,19 @@ record LocalStackOptions(
       throw new IllegalArgumentException("--" + name + " needs a value");
     }
     return value;
+  }
+
+  private static Duration seconds(String name, String value) {
+    try {
+      BigDecimal seconds = new BigDecimal(value);
+      if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(60)) > 0) {
+        throw new IllegalArgumentException("--" + name + " must be between 0 and 60 seconds");
+      }
+      return Duration.ofMillis(seconds.movePointRight(3).longValue());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--" + name + " needs a number of seconds such as 1.5, not '" + value + "'");
+    }
   }
 
   private static int port(String name, String value, boolean zeroAllowed) {

@@ -10,8 +10,9 @@ package org.wyp.localstack;
  *     --<name>-port})
  * @param application the service's {@code @SpringBootApplication} class
  * @param port the service's HTTP port
+ * @param hasApi whether it serves a REST API with OpenAPI docs (the web front serves a page)
  */
-record PlatformService(String name, Class<?> application, int port) {
+record PlatformService(String name, Class<?> application, int port, boolean hasApi) {
 
   String portOption() {
     return name + "-port";

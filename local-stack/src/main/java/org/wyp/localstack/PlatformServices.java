@@ -9,6 +9,7 @@ import org.wyp.awardservice.AwardServiceApplication;
 import org.wyp.judgingservice.JudgingServiceApplication;
 import org.wyp.problemservice.ProblemServiceApplication;
 import org.wyp.submissionservice.SubmissionServiceApplication;
+import org.wyp.web.WebApplication;
 
 /** The platform's services and how one of them is started inside the local stack's JVM. */
 final class PlatformServices {
@@ -16,10 +17,11 @@ final class PlatformServices {
   /** Every service, in start order. A new service joins the local stack by adding one line. */
   static final List<PlatformService> ALL =
       List.of(
-          new PlatformService("problem-service", ProblemServiceApplication.class, 8081),
-          new PlatformService("submission-service", SubmissionServiceApplication.class, 8082),
-          new PlatformService("judging-service", JudgingServiceApplication.class, 8083),
-          new PlatformService("award-service", AwardServiceApplication.class, 8084));
+          new PlatformService("problem-service", ProblemServiceApplication.class, 8081, true),
+          new PlatformService("submission-service", SubmissionServiceApplication.class, 8082, true),
+          new PlatformService("judging-service", JudgingServiceApplication.class, 8083, true),
+          new PlatformService("award-service", AwardServiceApplication.class, 8084, true),
+          new PlatformService("web", WebApplication.class, 8080, false));
 
   private PlatformServices() {}
 

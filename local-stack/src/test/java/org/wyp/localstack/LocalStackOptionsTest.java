@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,21 @@ class LocalStackOptionsTest {
     assertThat(options.servicePorts()).containsEntry("problem-service", 0);
     assertThat(options.externalKafka()).isEqualTo(Optional.of("kafka:9092"));
     assertThat(options.externalMongoUri()).as("blank means unset").isEmpty();
+  }
+
+  @Test
+  void theDemoIsOffUnlessAskedForAndItsPaceIsInSeconds() {
+    assertThat(parse(Map.of()).demoPace()).isEmpty();
+    assertThat(parse(Map.of(), "--demo").demoPace()).contains(Duration.ofMillis(1500));
+    assertThat(parse(Map.of(), "--demo-pace=0.25").demoPace()).contains(Duration.ofMillis(250));
+    assertThat(parse(Map.of(), "--demo-pace=0", "--demo").demoPace()).contains(Duration.ZERO);
+    assertThat(parse(Map.of(), "--web-port=18080").servicePorts()).containsEntry("web", 18080);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> parse(Map.of(), "--demo-pace=fast"))
+        .withMessageContaining("number of seconds");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> parse(Map.of(), "--demo-pace=-1"))
+        .withMessageContaining("between 0 and 60");
   }
 
   @Test
