@@ -24,6 +24,7 @@ import org.wyp.kit.metrics.RefreshedGauges;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.projection.Projections;
 import org.wyp.kit.view.DerivedViews;
+import org.wyp.kit.web.EventCatalogueController;
 import org.wyp.kit.web.ProblemDetailsAdvice;
 import org.wyp.kit.web.RequestSizeLimitFilter;
 import org.wyp.kit.web.StrictJsonInput;
@@ -40,7 +41,7 @@ import org.wyp.kit.web.StrictJsonInput;
     },
     afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @EnableConfigurationProperties(WypProperties.class)
-@Import({KafkaConfiguration.class, ProblemDetailsAdvice.class})
+@Import({KafkaConfiguration.class, ProblemDetailsAdvice.class, EventCatalogueController.class})
 public class KitAutoConfiguration {
 
   @Bean
