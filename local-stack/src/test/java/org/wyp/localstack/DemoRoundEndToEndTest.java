@@ -2,19 +2,35 @@ package org.wyp.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.wyp.kit.testing.Http;
 import org.wyp.localstack.demo.DemoRound;
 import org.wyp.localstack.demo.DemoRound.Winner;
@@ -22,10 +38,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform in one process (every service and the web front on the real broker and wire
- * server) plays a small demo round through the REST APIs only; then every service's final state,
- * and the public board's, must tell the same story.
+ * server) plays small demo rounds through the REST APIs only: one watched in a real browser, one
+ * whose final state in every service, and on the public board, must tell the same story.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoRoundEndToEndTest {
 
   private static final Duration CROSS_SERVICE = Duration.ofSeconds(60);
@@ -33,8 +50,6 @@ class DemoRoundEndToEndTest {
   // RANK_WEIGHTED with weights 2 and 1: two thirds and one third.
   private static final long FIRST_PENCE = 20_000_00L;
   private static final long SECOND_PENCE = 10_000_00L;
-
-  @TempDir Path dataDir;
 
   LocalStack stack;
   Http problems;
@@ -44,7 +59,7 @@ class DemoRoundEndToEndTest {
   Http web;
 
   @BeforeAll
-  void startThePlatform() throws Exception {
+  void startThePlatform(@TempDir Path dataDir) throws Exception {
     stack = LocalStack.start(StackOnFreePorts.options(dataDir), System.out);
     problems = new Http(stack.serviceUrl("problem-service"));
     submissions = new Http(stack.serviceUrl("submission-service"));
@@ -61,7 +76,111 @@ class DemoRoundEndToEndTest {
     }
   }
 
+  /**
+   * A person's view: the page open in headless Chromium while a round is played. A score arrives
+   * and the finals board changes without the page reloading; places, the conclusion and the awards
+   * appear the same way. Runs first, so its round is the page's newest and shown by default.
+   */
   @Test
+  @Order(1)
+  void aBrowserWatchesTheFinalsBoardFillInLiveWithoutReloading() throws Exception {
+    Optional<HeadlessChromium> chromium = HeadlessChromium.find();
+    assumeTrue(chromium.isPresent(), HeadlessChromium.INSTALL_HINT);
+    WebDriver browser = chromium.get().start(1280, 2000);
+    try {
+      browser.get(stack.serviceUrl("web") + "/");
+      JavascriptExecutor page = (JavascriptExecutor) browser;
+      page.executeScript("window.sameDocument = 'never reloaded'");
+      eventually(
+          () -> assertThat(attribute(browser, "#connection", "data-state")).isEqualTo("live"));
+      new Actions(browser).sendKeys(Keys.TAB).perform();
+      assertThat(browser.switchTo().activeElement().getText())
+          .as("the first Tab reaches the skip link")
+          .isEqualTo("Skip to content");
+
+      DemoRound.Shape shape =
+          new DemoRound.Shape(2, 4, 3, 3, FUND_PENCE, 2, Duration.ofMillis(400));
+      CompletableFuture<DemoRound.Result> demo =
+          CompletableFuture.supplyAsync(
+              () -> new DemoRound(shape, stack.serviceUrls(), System.out).play());
+      // A demo that fails ends the wait at once, with its own reason.
+      Awaitility.setDefaultConditionEvaluationListener(
+          condition -> {
+            if (demo.isCompletedExceptionally()) {
+              demo.join();
+            }
+          });
+
+      await()
+          .atMost(CROSS_SERVICE)
+          .until(() -> cells(browser, "scores-in").contains("scores in: 0 of 3"));
+      await()
+          .atMost(CROSS_SERVICE)
+          .until(() -> cells(browser, "scores-in").contains("scores in: 1 of 3"));
+      await()
+          .atMost(CROSS_SERVICE)
+          .until(() -> cells(browser, "place").stream().anyMatch(place -> !place.equals("—")));
+      await()
+          .atMost(CROSS_SERVICE)
+          .until(() -> text(browser, "#finals-status").contains("concluded"));
+      DemoRound.Result round = demo.get(2, TimeUnit.MINUTES);
+      await()
+          .atMost(CROSS_SERVICE)
+          .until(() -> browser.findElements(By.cssSelector("#award-list li")).size() == 2);
+
+      assertThat(cells(browser, "place")).containsExactly("1st", "2nd", "3rd");
+      assertThat(text(browser, "#award-list")).contains(round.winners().getFirst().company());
+      assertThat(text(browser, "#fund-summary")).contains("£30,000");
+      assertThat(page.executeScript("return window.sameDocument"))
+          .as("every change arrived without a reload")
+          .isEqualTo("never reloaded");
+      Path screenshot = HeadlessChromium.screenshotDirectory().resolve("live-finals-board.png");
+      Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      assertThat(Files.size(screenshot)).isPositive();
+    } catch (AssertionError | RuntimeException failure) {
+      // What the page showed when it went wrong, to see why without rerunning.
+      Files.write(
+          HeadlessChromium.screenshotDirectory().resolve("failure.png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      System.out.println("page at failure:\n" + text(browser, "body"));
+      throw failure;
+    } finally {
+      Awaitility.reset();
+      browser.quit();
+    }
+  }
+
+  /**
+   * Read in one script: the page re-renders the board on every change, so elements found earlier
+   * may already be replaced.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> cells(WebDriver browser, String field) {
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0]))"
+                    + ".map(cell => cell.textContent.trim())",
+                "#finals-body td[data-field='" + field + "']");
+  }
+
+  private static String text(WebDriver browser, String selector) {
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeScript("return document.querySelector(arguments[0]).innerText", selector);
+  }
+
+  private static String attribute(WebDriver browser, String selector, String name) {
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return document.querySelector(arguments[0]).getAttribute(arguments[1])",
+                selector,
+                name);
+  }
+
+  @Test
+  @Order(2)
   void aSmallRoundPlayedThroughTheApisEndsTheSameInEveryServiceAndOnThePublicBoard() {
     DemoRound.Shape shape = new DemoRound.Shape(3, 6, 3, 3, FUND_PENCE, 2, Duration.ZERO);
 
