@@ -90,11 +90,16 @@ public class AggregateStore<T extends AggregateRoot> {
     return collection;
   }
 
+  /**
+   * The events wrapped for the outbox, each with the trace the save runs in (a request's or a
+   * consumed record's), so that the relay can publish them in that trace later.
+   */
   private List<Document> pendingEvents(T aggregate) {
     Clock clock = support.clock();
+    String traceparent = support.trace().traceparent().orElse(null);
     return aggregate.uncommittedEvents().stream()
         .map(event -> EventEnvelope.wrap(event, support.eventSource(), clock.instant()))
-        .map(PendingEvent::toDocument)
+        .map(envelope -> PendingEvent.toDocument(envelope, traceparent))
         .toList();
   }
 
