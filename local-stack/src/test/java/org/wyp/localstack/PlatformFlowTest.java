@@ -8,16 +8,26 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.wyp.events.Topics;
 import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,8 +35,12 @@ import tools.jackson.databind.JsonNode;
  * SMEs and judges would: a published problem gets three pitches, the finals panel ranks them, the
  * seed fund pays the top two, and every service's own view of the outcome agrees with the others'.
  * The services learn of each other only from Kafka, so each step that depends on another service's
- * events waits for them.
+ * events waits for them. The organiser's conclude request comes with a W3C trace context, which
+ * follows what it caused from service to service: the conclusion, award-service's handling of it,
+ * the awards granted there, and their handling in submission- and problem-service all carry its
+ * trace id, on the records and in the log lines.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PlatformFlowTest {
 
   /** Generous: on a freshly started stack the first events also wait for consumer groups. */
@@ -49,6 +63,15 @@ class PlatformFlowTest {
   private static final double IMPACT_WEIGHT = 0.6;
 
   private static final double TEAM_WEIGHT = 0.4;
+
+  /** The trace the conclude request comes in (the W3C Trace Context specification's example). */
+  private static final String CONCLUDE_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+  private static final String CONCLUDE_TRACEPARENT =
+      "00-" + CONCLUDE_TRACE_ID + "-00f067aa0ba902b7-01";
+
+  /** Logs each record a listener takes up, at DEBUG, in the record's trace. */
+  private static final String RECEIVED_RECORD_LOG = "org.wyp.kit.kafka.ReceivedRecordLog";
 
   /**
    * The SMEs, in the order they pitch. Every judge gives a pitch its {@code finalsImpact} for
@@ -74,9 +97,13 @@ class PlatformFlowTest {
   private record Pitch(String id, String smeId, Entrant entrant) {}
 
   @Test
-  void aRoundGoesFromProblemToPaidAwardAndEveryServiceAgreesOnTheOutcome() throws Exception {
+  void aRoundGoesFromProblemToPaidAwardAndEveryServiceAgreesOnTheOutcome(CapturedOutput output)
+      throws Exception {
+    LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
     try (LocalStack stack = LocalStack.start(StackOnFreePorts.options(dataDir), System.out)) {
       connectTo(stack);
+      // After the services started: each start sets the one logging system of the JVM up afresh.
+      logging.setLogLevel(RECEIVED_RECORD_LOG, LogLevel.DEBUG);
 
       String roundId = announceAndOpenRound();
       String problemId = draftAndPublishProblem(roundId);
@@ -101,6 +128,7 @@ class PlatformFlowTest {
 
       Map<String, String> awardIds = awaitAwards(roundId, winner, runnerUp);
       assertFundFullyAllocated(roundId);
+      assertTheConclusionsTraceFollowedWhatItCaused(stack, output, roundId, awardIds.values());
       awaitSubmissionOutcomes(winner, runnerUp, third);
       awaitFundedSolutions(problemId, awardIds, winner, runnerUp);
 
@@ -111,6 +139,8 @@ class PlatformFlowTest {
       awaitFundedSolutionPaid(problemId, winnersAward, firstTranche);
 
       awaitOpenGrantData(roundId, awardIds, winner, runnerUp, firstTranche);
+    } finally {
+      logging.setLogLevel(RECEIVED_RECORD_LOG, null);
     }
   }
 
@@ -373,7 +403,72 @@ class PlatformFlowTest {
   }
 
   private void conclude(String roundId) {
-    assertStatus(judging.post("/api/rounds/" + roundId + "/conclude", null), 201);
+    assertStatus(
+        judging.send(
+            "POST",
+            "/api/rounds/" + roundId + "/conclude",
+            null,
+            Map.of("traceparent", CONCLUDE_TRACEPARENT)),
+        201);
+  }
+
+  /**
+   * The conclusion and the awards award-service granted on reading it carry the conclude request's
+   * trace id, and every service that took them up logged doing so in that trace.
+   */
+  private static void assertTheConclusionsTraceFollowedWhatItCaused(
+      LocalStack stack, CapturedOutput output, String roundId, Collection<String> awardIds) {
+    String bootstrap = stack.kafkaBootstrapServers();
+    try (TopicReader judgingTopic = new TopicReader(bootstrap, Topics.JUDGING);
+        TopicReader awardsTopic = new TopicReader(bootstrap, Topics.AWARDS)) {
+      ConsumerRecord<String, byte[]> concluded =
+          judgingTopic
+              .awaitAny(
+                  TopicReader.ofType("wyp.judging.JudgingConcluded.v1")
+                      .and(record -> roundId.equals(record.key())))
+              .getFirst();
+      Predicate<ConsumerRecord<String, byte[]>> grantedInRound =
+          TopicReader.ofType("wyp.award.AwardGranted.v1")
+              .and(record -> awardIds.contains(record.key()));
+      eventually(() -> assertThat(awardsTopic.matching(grantedInRound)).hasSize(awardIds.size()));
+      List<ConsumerRecord<String, byte[]>> granted = awardsTopic.matching(grantedInRound);
+
+      assertThat(traceIdOf(concluded)).isEqualTo(CONCLUDE_TRACE_ID);
+      assertThat(granted)
+          .allSatisfy(award -> assertThat(traceIdOf(award)).isEqualTo(CONCLUDE_TRACE_ID));
+      eventually(
+          () -> {
+            assertHandledInTheConcludeTrace(output, "award-service", concluded);
+            assertHandledInTheConcludeTrace(output, "submission-service", concluded);
+            for (ConsumerRecord<String, byte[]> award : granted) {
+              assertHandledInTheConcludeTrace(output, "submission-service", award);
+              assertHandledInTheConcludeTrace(output, "problem-service", award);
+            }
+          });
+    }
+  }
+
+  private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
+    String traceparent = TopicReader.header(record, "traceparent");
+    assertThat(traceparent)
+        .as("traceparent of %s", record)
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    return traceparent.split("-")[1];
+  }
+
+  /** The lines the kit's ReceivedRecordLog wrote as the service's listener took the record up. */
+  private static void assertHandledInTheConcludeTrace(
+      CapturedOutput output, String service, ConsumerRecord<String, byte[]> record) {
+    String handling =
+        service
+            + " handling "
+            + TopicReader.header(record, "ce_type")
+            + " "
+            + TopicReader.header(record, "ce_id");
+    assertThat(output.getOut().lines().filter(line -> line.contains(handling)))
+        .as("log lines: %s", handling)
+        .isNotEmpty()
+        .allMatch(line -> line.contains(CONCLUDE_TRACE_ID));
   }
 
   /** With normalisation NONE a pitch's score is the mean of its judges' totals. */

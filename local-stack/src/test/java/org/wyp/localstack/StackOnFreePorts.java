@@ -46,7 +46,7 @@ final class StackOnFreePorts {
             });
   }
 
-  private static List<Integer> freePorts(int count) throws IOException {
+  static List<Integer> freePorts(int count) throws IOException {
     List<ServerSocket> sockets = new ArrayList<>();
     try {
       for (int i = 0; i < count; i++) {

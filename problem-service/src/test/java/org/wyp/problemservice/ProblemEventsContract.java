@@ -74,6 +74,8 @@ abstract class ProblemEventsContract {
     assertThat(published).hasSize(1);
     ConsumerRecord<String, byte[]> record = published.getFirst();
     assertThat(record.key()).isEqualTo(problemId);
+    // The CloudEvents binding's headers, then the trace the request ran in (it sent none: a new
+    // one).
     assertThat(record.headers())
         .extracting(Header::key)
         .containsExactly(
@@ -83,7 +85,9 @@ abstract class ProblemEventsContract {
             "ce_type",
             "ce_time",
             "ce_subject",
-            "content-type");
+            "content-type",
+            "traceparent");
+    assertThat(header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
     assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
     assertThat(header(record, "ce_source")).isEqualTo("/wyp/problem-service");

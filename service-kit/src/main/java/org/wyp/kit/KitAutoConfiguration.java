@@ -2,7 +2,10 @@ package org.wyp.kit;
 
 import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +26,7 @@ import org.wyp.kit.metrics.EventMetrics;
 import org.wyp.kit.metrics.RefreshedGauges;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.projection.Projections;
+import org.wyp.kit.tracing.CurrentTrace;
 import org.wyp.kit.view.DerivedViews;
 import org.wyp.kit.web.EventCatalogueController;
 import org.wyp.kit.web.ProblemDetailsAdvice;
@@ -69,10 +73,22 @@ public class KitAutoConfiguration {
     return new RefreshedGauges(registry, properties.metrics().gaugeRefresh());
   }
 
+  /** With Micrometer Tracing's tracer and propagator, which Boot provides; none without them. */
+  @Bean
+  CurrentTrace currentTrace(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    Tracer current = tracer.getIfAvailable();
+    Propagator writer = propagator.getIfAvailable();
+    return current == null || writer == null ? CurrentTrace.NONE : CurrentTrace.of(current, writer);
+  }
+
   @Bean
   AggregateStoreSupport aggregateStoreSupport(
-      MongoTemplate mongo, OutboxRelay relay, Clock clock, WypProperties properties) {
-    return new AggregateStoreSupport(mongo, relay, clock, properties.eventSource());
+      MongoTemplate mongo,
+      OutboxRelay relay,
+      Clock clock,
+      WypProperties properties,
+      CurrentTrace trace) {
+    return new AggregateStoreSupport(mongo, relay, clock, properties.eventSource(), trace);
   }
 
   /** Lazy: only services that publish derived public views have their collection relayed. */

@@ -37,6 +37,12 @@ public class ChainEntries extends AggregateStore<ChainEntry> {
     save(entry, entry.id());
   }
 
+  List<UUID> rounds() {
+    return mongo().findDistinct(new Query(), "roundId", collection(), String.class).stream()
+        .map(UUID::fromString)
+        .toList();
+  }
+
   /** The round's entries in order. A round's chain is bounded by its pitches × judges × edits. */
   List<ChainRecord> records(UUID roundId) {
     Query query = Query.query(where("roundId").is(roundId.toString())).with(Sort.by("seq"));

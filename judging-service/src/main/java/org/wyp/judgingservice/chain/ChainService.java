@@ -74,6 +74,11 @@ public class ChainService {
     return new Appended(ledger, record);
   }
 
+  /** Every round with a chain, which is every round whose judging has begun: few. */
+  public List<UUID> rounds() {
+    return entries.rounds();
+  }
+
   public RoundLedger ledger(UUID roundId) {
     return RoundLedger.of(roundId, entries.records(roundId));
   }

@@ -229,7 +229,27 @@ public class JudgingService {
    */
   StageRanking ranking(UUID roundId, Stage stage) {
     RoundLedger ledger = chain.ledger(roundId);
-    RubricSpec rubric = requireRubricOrNotFound(ledger, stage);
+    requireRubricOrNotFound(ledger, stage);
+    return ranking(ledger, stage);
+  }
+
+  /** The rankings of the stages that have a rubric, in every round judging has a chain for. */
+  List<StageRanking> rankings() {
+    List<StageRanking> rankings = new ArrayList<>();
+    for (UUID roundId : chain.rounds()) {
+      RoundLedger ledger = chain.ledger(roundId);
+      for (Stage stage : Stage.values()) {
+        if (ledger.rubric(stage).isPresent()) {
+          rankings.add(ranking(ledger, stage));
+        }
+      }
+    }
+    return rankings;
+  }
+
+  private StageRanking ranking(RoundLedger ledger, Stage stage) {
+    UUID roundId = ledger.roundId();
+    RubricSpec rubric = ledger.rubric(stage).orElseThrow();
     if (ledger.locked(stage)) {
       return new StageRanking(
           roundId, stage, rubric, true, ChainRanking.recompute(roundId, ledger.records(), stage));

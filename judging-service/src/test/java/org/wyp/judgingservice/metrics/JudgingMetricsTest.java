@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +21,9 @@ import org.wyp.kit.testing.ServiceIntegrationTest;
 
 /**
  * What Prometheus scrapes from judging-service after real scoring: a judge's first score for a
- * pitch is counted per round and stage, a revision is not. The application context is shared with
- * other test classes, so the samples are picked out by a round of this test's own.
+ * pitch is counted per round and stage, a revision is not; and each stage's pitches are counted by
+ * how far their scoring has got. The application context is shared with other test classes, so the
+ * samples are picked out by a round of this test's own.
  */
 @ServiceIntegrationTest
 class JudgingMetricsTest {
@@ -79,5 +81,47 @@ class JudgingMetricsTest {
                 "wyp_scores_recorded_total",
                 Map.of("service", SERVICE, "round", roundId.toString(), "stage", "FINALS")))
         .isEmpty();
+  }
+
+  @Test
+  void judgingProgressCountsAStagesPitchesUnscoredBelowQuorumAndRanked() {
+    UUID roundId = UUID.randomUUID();
+    UUID first = judging.pitch(roundId, 0);
+    UUID second = judging.pitch(roundId, 1);
+    UUID ann = judging.judge("Ann Jones");
+    UUID bob = judging.judge("Bob Smith");
+    judging.rubric(roundId, "SCREENING", JudgingSupport.rubric("NONE", 2, 1));
+    judging.panel(roundId, "SCREENING", ann, bob);
+
+    awaitProgress(roundId, "SCREENING", 2, 0, 0);
+
+    judging.scored(first, "SCREENING", ann, 8, 5);
+    awaitProgress(roundId, "SCREENING", 1, 1, 0);
+
+    judging.scored(first, "SCREENING", bob, 6, 7);
+    judging.scored(second, "SCREENING", bob, 4, 4);
+    awaitProgress(roundId, "SCREENING", 0, 1, 1);
+
+    // No finals rubric yet: the finals are not being judged, so they have no samples.
+    assertThat(progress(PrometheusScrape.of(http), roundId, "FINALS", "unscored")).isEmpty();
+  }
+
+  private void awaitProgress(
+      UUID roundId, String stage, int unscored, int belowQuorum, int ranked) {
+    await()
+        .untilAsserted(
+            () -> {
+              PrometheusScrape scrape = PrometheusScrape.of(http);
+              assertThat(progress(scrape, roundId, stage, "unscored")).hasValue(unscored);
+              assertThat(progress(scrape, roundId, stage, "below_quorum")).hasValue(belowQuorum);
+              assertThat(progress(scrape, roundId, stage, "ranked")).hasValue(ranked);
+            });
+  }
+
+  private static OptionalDouble progress(
+      PrometheusScrape scrape, UUID roundId, String stage, String state) {
+    return scrape.value(
+        "wyp_judging_pitches",
+        Map.of("service", SERVICE, "round", roundId.toString(), "stage", stage, "state", state));
   }
 }

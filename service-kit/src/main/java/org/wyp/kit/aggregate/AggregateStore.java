@@ -102,14 +102,21 @@ public class AggregateStore<T extends AggregateRoot> {
     return List.of();
   }
 
+  /**
+   * The events and views wrapped for the outbox, each with the trace the save runs in (a request's
+   * or a consumed record's), so that the relay can publish them in that trace later.
+   */
   private List<Document> pendingEvents(T aggregate) {
     Instant now = support.clock().instant();
+    String traceparent = support.trace().traceparent().orElse(null);
     List<Document> pending = new ArrayList<>();
     for (DomainEvent event : aggregate.uncommittedEvents()) {
-      pending.add(PendingEvent.toDocument(EventEnvelope.wrap(event, support.eventSource(), now)));
+      pending.add(
+          PendingEvent.toDocument(
+              EventEnvelope.wrap(event, support.eventSource(), now), traceparent));
     }
     for (PublicViewChange view : publicViews(aggregate)) {
-      pending.add(PendingEvent.toDocument(view, support.eventSource(), now));
+      pending.add(PendingEvent.toDocument(view, support.eventSource(), now, traceparent));
     }
     return pending;
   }

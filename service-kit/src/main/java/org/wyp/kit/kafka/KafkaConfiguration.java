@@ -19,6 +19,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.wyp.events.EventDecodingException;
@@ -81,10 +82,14 @@ public class KafkaConfiguration {
     return handler;
   }
 
-  /** Boot's listener container factory applies the one record interceptor it finds. */
+  /**
+   * Boot's listener container factory applies the one record interceptor it finds: this one logs
+   * each record as it is taken up, then counts it once handled.
+   */
   @Bean
-  ConsumedEventCounter wypConsumedEventCounter(EventMetrics metrics) {
-    return new ConsumedEventCounter(metrics);
+  CompositeRecordInterceptor<Object, Object> wypRecordInterceptor(EventMetrics metrics) {
+    return new CompositeRecordInterceptor<>(
+        new ReceivedRecordLog(), new ConsumedEventCounter(metrics));
   }
 
   @Bean

@@ -66,7 +66,11 @@ public class DerivedViews {
       return false;
     }
     Document pending =
-        PendingEvent.toDocument(change, support.eventSource(), support.clock().instant());
+        PendingEvent.toDocument(
+            change,
+            support.eventSource(),
+            support.clock().instant(),
+            support.trace().traceparent().orElse(null));
     if (stored == null) {
       mongo()
           .insert(

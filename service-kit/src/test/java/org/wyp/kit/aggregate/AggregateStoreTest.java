@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,7 @@ class AggregateStoreTest {
 
   MongoClient client;
   MongoTemplate mongo;
+  OutboxRelay relay;
   AggregateStoreSupport support;
   Gadgets gadgets;
 
@@ -41,7 +43,7 @@ class AggregateStoreTest {
     client = MongoClients.create(EmbeddedMongo.connectionString());
     mongo = new MongoTemplate(client, "kit-" + UUID.randomUUID());
     // A relay that is never started: these tests look at what waits in the outbox.
-    OutboxRelay relay =
+    relay =
         new OutboxRelay(
             mongo, null, new WypProperties.Outbox(null, null, null), new SimpleMeterRegistry());
     support =
@@ -75,6 +77,29 @@ class AggregateStoreTest {
     assertThat(pending.getString("payload"))
         .contains("\"name\":\"first\"")
         .contains("\"version\":1");
+    assertThat(pending.containsKey("traceparent")).as("no trace was current").isFalse();
+  }
+
+  @Test
+  void eventsKeepTheTraceTheirSaveRanInForTheRelayToPublishThemIn() {
+    String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    Gadgets traced =
+        new Gadgets(
+            new AggregateStoreSupport(
+                mongo,
+                relay,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                "/wyp/test-service",
+                () -> Optional.of(traceparent)));
+    Gadget gadget = Gadget.create("first");
+    traced.save(gadget, gadget.id);
+    Gadget loaded = traced.find(gadget.id).orElseThrow();
+    loaded.open();
+    traced.save(loaded, loaded.id);
+
+    assertThat(raw(gadget.id).getList("outbox", Document.class))
+        .extracting(d -> d.getString("traceparent"))
+        .containsExactly(traceparent, traceparent);
   }
 
   @Test

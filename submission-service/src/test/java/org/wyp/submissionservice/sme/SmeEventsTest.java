@@ -93,6 +93,8 @@ class SmeEventsTest {
     assertThat(published).hasSize(1);
     ConsumerRecord<String, byte[]> record = published.getFirst();
     assertThat(record.key()).isEqualTo(smeId);
+    // The CloudEvents binding's headers, then the trace the request ran in (it sent none: a new
+    // one).
     assertThat(record.headers())
         .extracting(Header::key)
         .containsExactly(
@@ -102,7 +104,9 @@ class SmeEventsTest {
             "ce_type",
             "ce_time",
             "ce_subject",
-            "content-type");
+            "content-type",
+            "traceparent");
+    assertThat(header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     assertThat(header(record, "ce_type")).isEqualTo(SME_REGISTERED);
     assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
     assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();

@@ -1,0 +1,372 @@
+package org.wyp.localstack;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wyp.events.Topics;
+import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.RecordSender;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboards and alert rules under {@code deploy/} against a real Prometheus scraping a running
+ * platform: the local stack, with Prometheus started from the repository's scrape configuration and
+ * rules (targets moved to the stack's ports, scraping every second). After a small round played
+ * through the services' APIs, every query of every dashboard panel and every alert rule evaluates
+ * without error and returns data. promtool accepts the repository's configuration and rules.
+ *
+ * <p>Needs Debian's {@code prometheus} package ({@code prometheus} and {@code promtool} on the
+ * {@code PATH}), which {@code .ci/run} installs; without it the test is skipped.
+ */
+class PrometheusQueriesTest {
+
+  private static final Path DEPLOY = Path.of("..", "deploy");
+  private static final Path PROMETHEUS_CONFIG = DEPLOY.resolve("prometheus/prometheus.yml");
+  private static final Path ALERT_RULES = DEPLOY.resolve("prometheus/alerts.yml");
+  private static final Path DASHBOARDS = DEPLOY.resolve("grafana/dashboards");
+
+  /** Generous: on a freshly started stack the first events also wait for consumer groups. */
+  private static final Duration CROSS_SERVICE = Duration.ofSeconds(60);
+
+  private Path prometheus;
+  private Path promtool;
+
+  @TempDir Path dataDir;
+  @TempDir Path prometheusDir;
+
+  /** Per test rather than per class, so that each is reported as skipped, with this message. */
+  @BeforeEach
+  void requirePrometheus() {
+    Optional<Path> server = LocalPrometheus.onPath("prometheus");
+    Optional<Path> tool = LocalPrometheus.onPath("promtool");
+    assumeTrue(
+        server.isPresent() && tool.isPresent(),
+        "Debian's prometheus package is not installed (no prometheus or promtool on the"
+            + " PATH). Install it with: apt-get install --no-install-recommends prometheus (.ci/run"
+            + " does).");
+    prometheus = server.get();
+    promtool = tool.get();
+  }
+
+  @Test
+  void promtoolAcceptsTheScrapeConfigurationAndTheAlertRules() throws Exception {
+    assertPromtoolAccepts("check", "config", PROMETHEUS_CONFIG);
+    assertPromtoolAccepts("check", "rules", ALERT_RULES);
+  }
+
+  @Test
+  void everyDashboardPanelAndAlertRuleQueryReturnsDataFromTheRunningPlatform() throws Exception {
+    try (LocalStack stack = LocalStack.start(StackOnFreePorts.options(dataDir), System.out)) {
+      LocalPrometheus.Config config =
+          LocalPrometheus.configFor(
+              PROMETHEUS_CONFIG, target -> stackAddress(stack, target), prometheusDir);
+      assertThat(config.targets()).as("scrape targets in the stack").isNotEmpty();
+      try (LocalPrometheus server =
+          LocalPrometheus.start(
+              prometheus, config.file(), prometheusDir, StackOnFreePorts.freePorts(1).getFirst())) {
+        playASmallRound(stack);
+        deadLetterOneRecord(stack);
+        // Each service's JVM GC meters count pauses after they were bound; on a large heap a short
+        // run may have none, and the GC panels would be empty for a reason that is not theirs.
+        System.gc();
+
+        assertEveryTargetIsScraped(server, config.targets());
+        List<DeployedQueries.Query> panels =
+            DeployedQueries.dashboardQueries(
+                DASHBOARDS, (metric, label) -> labelValues(server, metric, label));
+        List<DeployedQueries.Query> rules = DeployedQueries.ruleQueries(ALERT_RULES);
+        assertThat(panels).as("dashboard queries").isNotEmpty();
+        assertThat(rules).as("alert rules").isNotEmpty();
+
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofSeconds(1))
+            .untilAsserted(() -> assertEveryQueryReturnsData(server, panels, rules));
+        assertEveryRuleEvaluates(server);
+      }
+    }
+  }
+
+  /**
+   * Where a target of the repository's configuration runs in the stack. Targets name a service and
+   * its port ({@code judging-service:8083}); a target that is no service of the stack is left out.
+   */
+  private static Optional<String> stackAddress(LocalStack stack, String target) {
+    return PlatformServices.ALL.stream()
+        .filter(service -> target.equals(service.name() + ":" + service.port()))
+        .findFirst()
+        .map(service -> stack.serviceUrl(service.name()).replaceFirst("^http://", ""));
+  }
+
+  private static void assertEveryTargetIsScraped(LocalPrometheus server, List<String> expected) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode targets = server.api("/api/v1/targets").path("activeTargets");
+              assertThat(
+                      targets.valueStream().map(t -> t.path("labels").path("instance").asString()))
+                  .as("active targets: %s", targets)
+                  .containsExactlyInAnyOrderElementsOf(expected);
+              assertThat(targets.valueStream().map(t -> t.path("health").asString()))
+                  .as("target health: %s", targets)
+                  .allMatch("up"::equals);
+            });
+  }
+
+  /**
+   * Panel queries must return data as they are. An alert rule's expression has data only while the
+   * alert fires, which a healthy platform never does; so it must evaluate without error, and its
+   * left-hand side (the value it compares with the threshold, {@code up} for {@code up == 0}) must
+   * return data.
+   */
+  private static void assertEveryQueryReturnsData(
+      LocalPrometheus server,
+      List<DeployedQueries.Query> panels,
+      List<DeployedQueries.Query> rules) {
+    List<String> failures = new ArrayList<>();
+    for (DeployedQueries.Query panel : panels) {
+      check(server, panel.source(), panel.expression(), true, failures);
+    }
+    for (DeployedQueries.Query rule : rules) {
+      check(server, rule.source(), rule.expression(), false, failures);
+      check(
+          server,
+          rule.source() + " (left-hand side)",
+          DeployedQueries.comparedValue(rule.expression()),
+          true,
+          failures);
+    }
+    assertThat(failures).as("queries without data or with errors").isEmpty();
+  }
+
+  private static void check(
+      LocalPrometheus server,
+      String source,
+      String expression,
+      boolean needsData,
+      List<String> failures) {
+    JsonNode answer = server.query(expression);
+    if (!"success".equals(answer.path("status").asString())) {
+      failures.add("%s: %s fails: %s".formatted(source, expression, answer.path("error")));
+    } else if (needsData && answer.path("data").path("result").isEmpty()) {
+      failures.add("%s: %s returns no data".formatted(source, expression));
+    }
+  }
+
+  /** Every loaded rule was evaluated, and without error. */
+  private static void assertEveryRuleEvaluates(LocalPrometheus server) {
+    List<JsonNode> loaded = new ArrayList<>();
+    server.api("/api/v1/rules").path("groups").forEach(g -> g.path("rules").forEach(loaded::add));
+    assertThat(loaded).as("rules Prometheus loaded").isNotEmpty();
+    assertThat(loaded)
+        .allSatisfy(
+            rule ->
+                assertThat(rule.path("health").asString())
+                    .as("health of rule %s", rule.path("name"))
+                    .isEqualTo("ok"));
+  }
+
+  /** For a dashboard's {@code label_values} variable: the values Prometheus has now. */
+  private static List<String> labelValues(LocalPrometheus server, String metric, String label) {
+    String match =
+        metric == null ? "" : "?match%5B%5D=" + URLEncoder.encode(metric, StandardCharsets.UTF_8);
+    return server
+        .api("/api/v1/label/" + label + "/values" + match)
+        .valueStream()
+        .map(JsonNode::asString)
+        .toList();
+  }
+
+  /** {@code promtool check config|rules <file>} exits 0. */
+  private void assertPromtoolAccepts(String check, String what, Path file) throws Exception {
+    List<String> command =
+        List.of(promtool.toString(), check, what, file.toAbsolutePath().normalize().toString());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("promtool finished").isTrue();
+    assertThat(process.exitValue()).as("%s%n%s", String.join(" ", command), output).isZero();
+  }
+
+  // --- traffic: the business metrics every Programme panel shows ---
+
+  /**
+   * One problem with one pitch, judged at the finals by one judge and concluded, so that the fund
+   * grants one award: problems, submissions, scores, judging progress, awards and the fund all have
+   * samples, and every service has published and consumed events.
+   */
+  private static void playASmallRound(LocalStack stack) {
+    Http problems = new Http(stack.serviceUrl("problem-service"));
+    Http submissions = new Http(stack.serviceUrl("submission-service"));
+    Http judging = new Http(stack.serviceUrl("judging-service"));
+    Http awards = new Http(stack.serviceUrl("award-service"));
+    List.of(problems, submissions, judging, awards).forEach(StackOnFreePorts::awaitHealthy);
+
+    String roundId =
+        created(
+            problems.post(
+                "/api/rounds",
+                Map.of(
+                    "name", "Round 1: health and care",
+                    "description", "Problems from the city region's NHS trusts and councils",
+                    "opensAt", "2026-03-01T09:00:00Z",
+                    "closesAt", "2026-04-30T17:00:00Z",
+                    "finalsAt", "2026-06-12T13:00:00Z")));
+    assertStatus(problems.post("/api/rounds/" + roundId + "/open", null), 200);
+    String problemId =
+        created(
+            problems.post(
+                "/api/problems",
+                Map.of(
+                    "roundId", roundId,
+                    "title", "Damp homes and childhood asthma",
+                    "summary", "Damp and mould in rented homes drive repeat asthma admissions",
+                    "description",
+                        "Admissions cluster in streets with poor private rented housing.",
+                    "theme", "health",
+                    "ownerOrganisation", "Alder Hey Children's NHS Foundation Trust",
+                    "boroughs", List.of("Liverpool"),
+                    "evidence", "Hospital episode statistics 2019-2024",
+                    "datasets", List.of(),
+                    "successMeasures", List.of("Fewer repeat admissions within 12 months"))));
+    assertStatus(problems.post("/api/problems/" + problemId + "/publish", null), 200);
+
+    String smeId =
+        created(
+            submissions.post(
+                "/api/smes",
+                Map.ofEntries(
+                    entry("companyName", "Breathe Sensors Ltd"),
+                    entry("companyNumber", "PQ000001"),
+                    entry("employees", 12),
+                    entry("turnoverPence", 85_000_000),
+                    entry("postcode", "L1 8JQ"),
+                    entry("contactName", "Aisha Okafor"),
+                    entry("contactEmail", "hello@example.co.uk"),
+                    entry("website", ""))));
+    Map<String, Object> pitch =
+        Map.ofEntries(
+            entry("problemId", problemId),
+            entry("smeId", smeId),
+            entry("title", "Damp sensors in homes"),
+            entry("summary", "Low-cost damp sensors with alerts to landlords"),
+            entry("approach", "Pilot with 200 homes"),
+            entry("dataUse", "Sensor readings with anonymised admissions by postcode sector"),
+            entry("impact", "Fewer repeat asthma admissions"),
+            entry("requestedPence", 450_000),
+            entry("team", List.of(Map.of("name", "Aisha Okafor", "role", "Lead"))),
+            entry("links", List.of()));
+    // Accepted once submission-service has consumed the round and problem events.
+    String[] pitchId = new String[1];
+    await()
+        .atMost(CROSS_SERVICE)
+        .until(
+            () -> {
+              Http.Response submitted = submissions.post("/api/submissions", pitch);
+              pitchId[0] = submitted.status() == 201 ? submitted.text("id") : null;
+              return pitchId[0] != null;
+            });
+    assertStatus(problems.post("/api/rounds/" + roundId + "/close-submissions", null), 200);
+
+    assertStatus(
+        awards.put(
+            "/api/funds/" + roundId,
+            Map.of(
+                "budgetPence",
+                1_000_000,
+                "maxAwards",
+                1,
+                "policy",
+                "EQUAL_SPLIT",
+                "tranches",
+                List.of(Map.of("label", "On acceptance", "percent", 100))),
+            Map.of()),
+        201);
+
+    await()
+        .atMost(CROSS_SERVICE)
+        .until(() -> judging.get("/api/pitches/" + pitchId[0]).status() == 200);
+    String judgeId =
+        created(
+            judging.post(
+                "/api/judges",
+                Map.of(
+                    "name",
+                    "Ann Jones",
+                    "organisation",
+                    "Liverpool City Region CA",
+                    "expertise",
+                    List.of("health"),
+                    "affiliations",
+                    List.of())));
+    assertStatus(
+        judging.put(
+            "/api/rounds/" + roundId + "/stages/FINALS/rubric",
+            Map.of(
+                "criteria",
+                List.of(
+                    Map.of("key", "impact", "name", "Impact", "weight", 0.6),
+                    Map.of("key", "team", "name", "Team", "weight", 0.4)),
+                "normalisation",
+                "NONE",
+                "minJudgesPerPitch",
+                1),
+            Map.of()),
+        201);
+    assertStatus(
+        judging.put(
+            "/api/rounds/" + roundId + "/stages/FINALS/panel",
+            Map.of("judgeIds", List.of(judgeId)),
+            Map.of()),
+        201);
+    assertStatus(
+        judging.put(
+            "/api/pitches/%s/stages/FINALS/scores/%s".formatted(pitchId[0], judgeId),
+            Map.of("scores", Map.of("impact", 8, "team", 7), "comment", "Heard at the finals"),
+            Map.of()),
+        201);
+    assertStatus(judging.post("/api/rounds/" + roundId + "/conclude", null), 201);
+
+    await()
+        .atMost(CROSS_SERVICE)
+        .until(
+            () -> awards.get("/api/awards?roundId=" + roundId).json().path("content").size() == 1);
+  }
+
+  /**
+   * A record whose body is not an event: its consumers dead-letter it at once, so the dead-letter
+   * counter, its panel and its alert have samples, as they would after the platform's first one.
+   */
+  private static void deadLetterOneRecord(LocalStack stack) {
+    try (RecordSender sender = new RecordSender(stack.kafkaBootstrapServers())) {
+      sender.sendRaw(
+          Topics.ROUNDS,
+          "not-a-round",
+          RecordSender.headers("wyp.round.RoundOpened.v1", "not-a-round"),
+          "not json".getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String created(Http.Response response) {
+    assertStatus(response, 201);
+    return response.text("id");
+  }
+
+  private static void assertStatus(Http.Response response, int status) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+  }
+}
