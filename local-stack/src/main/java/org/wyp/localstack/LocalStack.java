@@ -255,7 +255,7 @@ public final class LocalStack implements AutoCloseable {
     for (RunningService service : services) {
       String url = service.baseUrl();
       summary.append(String.format("  %-18s %s%n", service.service().name(), url));
-      if (service.service().hasApi()) {
+      if (service.service().hasDatabase()) {
         summary.append(String.format("    %-16s %s/swagger-ui.html%n", "Swagger UI", url));
         summary.append(String.format("    %-16s %s/v3/api-docs%n", "OpenAPI", url));
       } else {

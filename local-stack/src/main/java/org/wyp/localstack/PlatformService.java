@@ -10,9 +10,20 @@ package org.wyp.localstack;
  *     --<name>-port})
  * @param application the service's {@code @SpringBootApplication} class
  * @param port the service's HTTP port
- * @param hasApi whether it serves a REST API with OpenAPI docs (the web front serves a page)
+ * @param role a service with its REST API and database, or the web front
  */
-record PlatformService(String name, Class<?> application, int port, boolean hasApi) {
+record PlatformService(String name, Class<?> application, int port, Role role) {
+
+  enum Role {
+    /** Owns a database and serves a REST API with OpenAPI docs. */
+    SERVICE,
+    /** Serves the public page from Kafka alone: no database, no REST API of its own. */
+    WEB_FRONT
+  }
+
+  boolean hasDatabase() {
+    return role == Role.SERVICE;
+  }
 
   String portOption() {
     return name + "-port";

@@ -1,5 +1,8 @@
 package org.wyp.localstack;
 
+import static org.wyp.localstack.PlatformService.Role.SERVICE;
+import static org.wyp.localstack.PlatformService.Role.WEB_FRONT;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.Banner;
@@ -17,11 +20,12 @@ final class PlatformServices {
   /** Every service, in start order. A new service joins the local stack by adding one line. */
   static final List<PlatformService> ALL =
       List.of(
-          new PlatformService("problem-service", ProblemServiceApplication.class, 8081, true),
-          new PlatformService("submission-service", SubmissionServiceApplication.class, 8082, true),
-          new PlatformService("judging-service", JudgingServiceApplication.class, 8083, true),
-          new PlatformService("award-service", AwardServiceApplication.class, 8084, true),
-          new PlatformService("web", WebApplication.class, 8080, false));
+          new PlatformService("problem-service", ProblemServiceApplication.class, 8081, SERVICE),
+          new PlatformService(
+              "submission-service", SubmissionServiceApplication.class, 8082, SERVICE),
+          new PlatformService("judging-service", JudgingServiceApplication.class, 8083, SERVICE),
+          new PlatformService("award-service", AwardServiceApplication.class, 8084, SERVICE),
+          new PlatformService("web", WebApplication.class, 8080, WEB_FRONT));
 
   private PlatformServices() {}
 

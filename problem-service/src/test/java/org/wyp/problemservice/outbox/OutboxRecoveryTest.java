@@ -47,7 +47,7 @@ class OutboxRecoveryTest {
           first.getBean(MongoTemplate.class).findById(problemId, Document.class, "problems");
       assertThat(stored.getList("outbox", Document.class))
           .extracting(pending -> pending.getString("type"))
-          .containsExactly("wyp.problem.ProblemPublished.v1");
+          .containsExactly("wyp.problem.ProblemPublished.v1", "wyp.view.problem.v1");
     }
 
     try (TopicReader problems = new TopicReader(bootstrap, Topics.PROBLEMS)) {
