@@ -1,6 +1,5 @@
 package org.wyp.localstack;
 
-import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wyp.events.Topics;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
+import org.wyp.localstack.demo.DemoRound;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -205,146 +204,17 @@ class PrometheusQueriesTest {
   // --- traffic: the business metrics every Programme panel shows ---
 
   /**
-   * One problem with one pitch, judged at the finals by one judge and concluded, so that the fund
-   * grants one award: problems, submissions, scores, judging progress, awards and the fund all have
-   * samples, and every service has published and consumed events.
+   * A small demo round, played through the REST APIs: problems, submissions, screening and finals
+   * scores, judging progress, awards and the fund all have samples, and every service has published
+   * and consumed events.
    */
   private static void playASmallRound(LocalStack stack) {
-    Http problems = new Http(stack.serviceUrl("problem-service"));
-    Http submissions = new Http(stack.serviceUrl("submission-service"));
-    Http judging = new Http(stack.serviceUrl("judging-service"));
-    Http awards = new Http(stack.serviceUrl("award-service"));
-    List.of(problems, submissions, judging, awards).forEach(StackOnFreePorts::awaitHealthy);
-
-    String roundId =
-        created(
-            problems.post(
-                "/api/rounds",
-                Map.of(
-                    "name", "Round 1: health and care",
-                    "description", "Problems from the city region's NHS trusts and councils",
-                    "opensAt", "2026-03-01T09:00:00Z",
-                    "closesAt", "2026-04-30T17:00:00Z",
-                    "finalsAt", "2026-06-12T13:00:00Z")));
-    assertStatus(problems.post("/api/rounds/" + roundId + "/open", null), 200);
-    String problemId =
-        created(
-            problems.post(
-                "/api/problems",
-                Map.of(
-                    "roundId", roundId,
-                    "title", "Damp homes and childhood asthma",
-                    "summary", "Damp and mould in rented homes drive repeat asthma admissions",
-                    "description",
-                        "Admissions cluster in streets with poor private rented housing.",
-                    "theme", "health",
-                    "ownerOrganisation", "Alder Hey Children's NHS Foundation Trust",
-                    "boroughs", List.of("Liverpool"),
-                    "evidence", "Hospital episode statistics 2019-2024",
-                    "datasets", List.of(),
-                    "successMeasures", List.of("Fewer repeat admissions within 12 months"))));
-    assertStatus(problems.post("/api/problems/" + problemId + "/publish", null), 200);
-
-    String smeId =
-        created(
-            submissions.post(
-                "/api/smes",
-                Map.ofEntries(
-                    entry("companyName", "Breathe Sensors Ltd"),
-                    entry("companyNumber", "PQ000001"),
-                    entry("employees", 12),
-                    entry("turnoverPence", 85_000_000),
-                    entry("postcode", "L1 8JQ"),
-                    entry("contactName", "Aisha Okafor"),
-                    entry("contactEmail", "hello@example.co.uk"),
-                    entry("website", ""))));
-    Map<String, Object> pitch =
-        Map.ofEntries(
-            entry("problemId", problemId),
-            entry("smeId", smeId),
-            entry("title", "Damp sensors in homes"),
-            entry("summary", "Low-cost damp sensors with alerts to landlords"),
-            entry("approach", "Pilot with 200 homes"),
-            entry("dataUse", "Sensor readings with anonymised admissions by postcode sector"),
-            entry("impact", "Fewer repeat asthma admissions"),
-            entry("requestedPence", 450_000),
-            entry("team", List.of(Map.of("name", "Aisha Okafor", "role", "Lead"))),
-            entry("links", List.of()));
-    // Accepted once submission-service has consumed the round and problem events.
-    String[] pitchId = new String[1];
-    await()
-        .atMost(CROSS_SERVICE)
-        .until(
-            () -> {
-              Http.Response submitted = submissions.post("/api/submissions", pitch);
-              pitchId[0] = submitted.status() == 201 ? submitted.text("id") : null;
-              return pitchId[0] != null;
-            });
-    assertStatus(problems.post("/api/rounds/" + roundId + "/close-submissions", null), 200);
-
-    assertStatus(
-        awards.put(
-            "/api/funds/" + roundId,
-            Map.of(
-                "budgetPence",
-                1_000_000,
-                "maxAwards",
-                1,
-                "policy",
-                "EQUAL_SPLIT",
-                "tranches",
-                List.of(Map.of("label", "On acceptance", "percent", 100))),
-            Map.of()),
-        201);
-
-    await()
-        .atMost(CROSS_SERVICE)
-        .until(() -> judging.get("/api/pitches/" + pitchId[0]).status() == 200);
-    String judgeId =
-        created(
-            judging.post(
-                "/api/judges",
-                Map.of(
-                    "name",
-                    "Ann Jones",
-                    "organisation",
-                    "Liverpool City Region CA",
-                    "expertise",
-                    List.of("health"),
-                    "affiliations",
-                    List.of())));
-    assertStatus(
-        judging.put(
-            "/api/rounds/" + roundId + "/stages/FINALS/rubric",
-            Map.of(
-                "criteria",
-                List.of(
-                    Map.of("key", "impact", "name", "Impact", "weight", 0.6),
-                    Map.of("key", "team", "name", "Team", "weight", 0.4)),
-                "normalisation",
-                "NONE",
-                "minJudgesPerPitch",
-                1),
-            Map.of()),
-        201);
-    assertStatus(
-        judging.put(
-            "/api/rounds/" + roundId + "/stages/FINALS/panel",
-            Map.of("judgeIds", List.of(judgeId)),
-            Map.of()),
-        201);
-    assertStatus(
-        judging.put(
-            "/api/pitches/%s/stages/FINALS/scores/%s".formatted(pitchId[0], judgeId),
-            Map.of("scores", Map.of("impact", 8, "team", 7), "comment", "Heard at the finals"),
-            Map.of()),
-        201);
-    assertStatus(judging.post("/api/rounds/" + roundId + "/conclude", null), 201);
-
-    await()
-        .atMost(CROSS_SERVICE)
-        .until(
-            () -> awards.get("/api/awards?roundId=" + roundId).json().path("content").size() == 1);
+    stack.serviceUrls().values().stream().map(Http::new).forEach(StackOnFreePorts::awaitHealthy);
+    new DemoRound(
+            new DemoRound.Shape(2, 3, 2, 2, 10_000_00L, 1, Duration.ZERO),
+            stack.serviceUrls(),
+            System.out)
+        .play();
   }
 
   /**
@@ -359,14 +229,5 @@ class PrometheusQueriesTest {
           RecordSender.headers("wyp.round.RoundOpened.v1", "not-a-round"),
           "not json".getBytes(StandardCharsets.UTF_8));
     }
-  }
-
-  private static String created(Http.Response response) {
-    assertStatus(response, 201);
-    return response.text("id");
-  }
-
-  private static void assertStatus(Http.Response response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
   }
 }
