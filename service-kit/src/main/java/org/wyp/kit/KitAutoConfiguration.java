@@ -26,6 +26,7 @@ import org.wyp.kit.metrics.EventMetrics;
 import org.wyp.kit.metrics.RefreshedGauges;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.projection.Projections;
+import org.wyp.kit.security.SecurityConfiguration;
 import org.wyp.kit.tracing.CurrentTrace;
 import org.wyp.kit.view.DerivedViews;
 import org.wyp.kit.web.EventCatalogueController;
@@ -45,7 +46,12 @@ import org.wyp.kit.web.StrictJsonInput;
     },
     afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @EnableConfigurationProperties(WypProperties.class)
-@Import({KafkaConfiguration.class, ProblemDetailsAdvice.class, EventCatalogueController.class})
+@Import({
+  KafkaConfiguration.class,
+  SecurityConfiguration.class,
+  ProblemDetailsAdvice.class,
+  EventCatalogueController.class
+})
 public class KitAutoConfiguration {
 
   @Bean

@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("wyp")
 public record WypProperties(
-    String serviceName, Outbox outbox, Kafka kafka, Web web, Metrics metrics) {
+    String serviceName, Outbox outbox, Kafka kafka, Web web, Metrics metrics, Security security) {
 
   public WypProperties {
+    security = security == null ? new Security(null, null) : security;
     outbox = outbox == null ? new Outbox(null, null, null) : outbox;
     kafka = kafka == null ? new Kafka(null, null, null, null) : kafka;
     web = web == null ? new Web(null) : web;
@@ -70,6 +71,41 @@ public record WypProperties(
     public Metrics {
       gaugeRefresh = gaugeRefresh == null ? Duration.ofSeconds(15) : gaugeRefresh;
       kafkaHealthTimeout = kafkaHealthTimeout == null ? Duration.ofSeconds(2) : kafkaHealthTimeout;
+    }
+  }
+
+  /**
+   * @param jwt which tokens are trusted
+   * @param rateLimit how many writes one caller may make
+   */
+  public record Security(Jwt jwt, RateLimit rateLimit) {
+    public Security {
+      jwt = jwt == null ? new Jwt(null, null, null) : jwt;
+      rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
+    }
+  }
+
+  /**
+   * @param issuer the {@code iss} every token must name
+   * @param jwkSetUri where the issuer publishes its signing keys (JWKS)
+   * @param publicKey instead of a JWKS: one RSA public key, Base64 of its X.509 DER encoding (for
+   *     tests and air-gapped set-ups)
+   */
+  public record Jwt(String issuer, String jwkSetUri, String publicKey) {
+    public Jwt {
+      issuer = issuer == null ? "http://127.0.0.1:9000" : issuer;
+      jwkSetUri = jwkSetUri == null ? issuer + "/oauth2/jwks" : jwkSetUri;
+    }
+  }
+
+  /**
+   * @param writesPerMinute the sustained rate of writes one caller may make
+   * @param burst how many writes one caller may make at once
+   */
+  public record RateLimit(Integer writesPerMinute, Integer burst) {
+    public RateLimit {
+      writesPerMinute = writesPerMinute == null ? 1200 : writesPerMinute;
+      burst = burst == null ? 200 : burst;
     }
   }
 }

@@ -15,15 +15,32 @@ public final class Http {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
   private final String baseUrl;
+  private final String token;
 
   public Http(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  private Http(String baseUrl, String token) {
     this.baseUrl = baseUrl;
+    this.token = token;
   }
 
   public static Http localhost(int port) {
     return new Http("http://127.0.0.1:" + port);
+  }
+
+  /** The same server, called with this bearer token (see {@link TestTokens}). */
+  public Http as(String bearerToken) {
+    return new Http(baseUrl, bearerToken);
+  }
+
+  /** The same server, called without a token. */
+  public Http anonymous() {
+    return new Http(baseUrl, null);
   }
 
   public Response get(String path) {
@@ -53,11 +70,14 @@ public final class Http {
     if (json != null) {
       allHeaders.put("Content-Type", "application/json");
     }
+    if (token != null) {
+      allHeaders.put("Authorization", "Bearer " + token);
+    }
     allHeaders.putAll(headers);
     allHeaders.forEach(request::header);
     try {
       HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -11,7 +11,7 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * A service's integration test on real infrastructure: a real Kafka broker in KRaft mode inside the
  * test JVM (spring-kafka-test), the MongoDB wire server in a fresh database, and the service's web
- * server on a random port.
+ * server on a random port. It trusts {@link TestTokens}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,5 +24,6 @@ import org.springframework.test.context.ContextConfiguration;
       "wyp.metrics.gauge-refresh=200ms"
     })
 @EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
+@ContextConfiguration(
+    initializers = {EmbeddedMongoInitializer.class, SecurityTestInitializer.class})
 public @interface ServiceIntegrationTest {}
