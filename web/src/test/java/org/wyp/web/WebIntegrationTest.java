@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.wyp.web.SseReader.named;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,9 +86,18 @@ class WebIntegrationTest {
     broker.destroy();
   }
 
+  /** The issuer the web front trusts for its ops endpoints, with a key of the test's own. */
+  static final String ISSUER = "https://issuer.test.wyp";
+
+  static final KeyPair KEY = rsaKeyPair();
+
   @DynamicPropertySource
-  static void kafka(DynamicPropertyRegistry registry) {
+  static void kafkaAndIssuer(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", broker::getBrokersAsString);
+    registry.add("wyp.security.jwt.issuer", () -> ISSUER);
+    registry.add(
+        "wyp.security.jwt.public-key",
+        () -> Base64.getEncoder().encodeToString(KEY.getPublic().getEncoded()));
   }
 
   @Test
@@ -94,7 +112,9 @@ class WebIntegrationTest {
     JsonNode round = find(page, "round:" + seededRound);
     assertThat(round.path("kind").asString()).isEqualTo("round");
     assertThat(round.path("view").path("status").asString()).isEqualTo("OPEN");
-    assertThat(get("/actuator/prometheus").body())
+    assertThat(get("/actuator/prometheus").statusCode()).as("metrics need a token").isEqualTo(401);
+    assertThat(get("/actuator/prometheus", token("ORGANISER")).statusCode()).isEqualTo(403);
+    assertThat(get("/actuator/prometheus", token("OPS")).body())
         .contains("wyp_web_board_items{kind=\"round\",service=\"web\"}")
         .contains("wyp_web_updates_skipped_total{service=\"web\"} 1.0");
   }
@@ -198,10 +218,39 @@ class WebIntegrationTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(url(path))).build(),
-            HttpResponse.BodyHandlers.ofString());
+    return get(path, null);
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String token(String role) throws Exception {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader(JWSAlgorithm.RS256),
+            new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("tester")
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("roles", List.of(role))
+                .build());
+    jwt.sign(new RSASSASigner(KEY.getPrivate()));
+    return jwt.serialize();
+  }
+
+  private static KeyPair rsaKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonNode json(HttpResponse<String> response) {
