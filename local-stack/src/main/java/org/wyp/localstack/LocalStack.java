@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.wyp.localstack.PlatformServices.RunningService;
+import org.wyp.localstack.PlatformServices.TokenIssuer;
 import org.wyp.localstack.demo.DemoRound;
 
 /**
@@ -42,6 +43,8 @@ public final class LocalStack implements AutoCloseable {
   private String kafkaDescription;
   private String mongoUri;
   private String mongoDescription;
+  private TokenIssuer issuer;
+  private DevIssuer devIssuer;
 
   /** A port the stack needs is taken; the message says which and how to choose another. */
   static final class PortInUseException extends IllegalStateException {
@@ -105,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
         "%n%sPlaying the demo round: open %s to watch it.%n",
         PREFIX, serviceUrl("web") + "/#finals");
     try {
-      new DemoRound(DemoRound.Shape.full(pace), serviceUrls(), out).play();
+      new DemoRound(DemoRound.Shape.full(pace), serviceUrls(), tokenIssuerUrl(), out).play();
     } catch (RuntimeException e) {
       if (!isClosed()) {
         out.println(PREFIX + "the demo round stopped: " + e.getMessage());
@@ -185,6 +188,20 @@ public final class LocalStack implements AutoCloseable {
           kafka.newlyFormatted() ? "new storage formatted" : "existing storage");
     }
 
+    if (options.externalIssuer().isPresent()) {
+      String external = options.externalIssuer().get();
+      issuer =
+          new TokenIssuer(external, options.externalJwkSetUri().orElse(external + "/oauth2/jwks"));
+      progress("trusting tokens from %s (WYP_JWT_ISSUER)", external);
+    } else {
+      devIssuer =
+          step(
+              "development token issuer",
+              () -> DevIssuer.start(dataDir.resolve("issuer"), options.issuerPort()));
+      issuer = new TokenIssuer(devIssuer.issuer(), devIssuer.jwkSetUri());
+      progress("development token issuer ready at %s", devIssuer.issuer());
+    }
+
     for (PlatformService service : PlatformServices.ALL) {
       long stepBegin = System.nanoTime();
       int port = options.servicePorts().get(service.name());
@@ -192,7 +209,7 @@ public final class LocalStack implements AutoCloseable {
       RunningService running =
           step(
               service.name(),
-              () -> PlatformServices.start(service, port, kafkaBootstrapServers, mongoUri));
+              () -> PlatformServices.start(service, port, kafkaBootstrapServers, mongoUri, issuer));
       services.add(running);
       progress("%s ready at %s in %s", service.name(), running.baseUrl(), since(stepBegin));
     }
@@ -221,6 +238,9 @@ public final class LocalStack implements AutoCloseable {
   private void requireFreePorts() {
     if (options.externalMongoUri().isEmpty()) {
       requireFree("MongoDB", options.mongoPort(), "--mongo-port");
+    }
+    if (options.externalIssuer().isEmpty()) {
+      requireFree("development token issuer", options.issuerPort(), "--issuer-port");
     }
     if (options.externalKafka().isEmpty()) {
       requireFree("Kafka", options.kafkaPort(), "--kafka-port");
@@ -269,6 +289,20 @@ public final class LocalStack implements AutoCloseable {
             "  %-18s %s (%s)%n", "Kafka bootstrap", kafkaBootstrapServers, kafkaDescription));
     summary.append(
         String.format("  %-18s %s (%s)%n", "MongoDB", withoutPassword(mongoUri), mongoDescription));
+    if (devIssuer != null) {
+      String tokens = devIssuer.issuer() + "/dev/token";
+      summary.append(
+          String.format("  %-18s %s (development only)%n", "token issuer", devIssuer.issuer()));
+      summary.append(
+          String.format(
+              "%n  Every write needs a bearer token. Get one per role from the development issuer:%n"
+                  + "    curl -s '%s?role=ORGANISER'%n"
+                  + "    curl -s '%s?role=PROBLEM_OWNER&organisation=Liverpool%%20City%%20Council'%n"
+                  + "    curl -s '%s?role=SME'                 (mints a new sme_id)%n"
+                  + "    curl -s '%s?role=JUDGE&judge_id=<id from POST /api/judges>'%n"
+                  + "  and send it as 'Authorization: Bearer <access_token>'.%n",
+              tokens, tokens, tokens, tokens));
+    }
     summary.append(
         embedsAnything()
             ? String.format("%n  Stop with Ctrl+C; data is kept in %s.%n", dataDir)
@@ -318,6 +352,15 @@ public final class LocalStack implements AutoCloseable {
         .findFirst()
         .map(RunningService::baseUrl)
         .orElseThrow(() -> new IllegalArgumentException("no running service " + name));
+  }
+
+  /** The development issuer's base URL, for tokens; absent when an external issuer is trusted. */
+  String tokenIssuerUrl() {
+    if (devIssuer == null) {
+      throw new IllegalStateException(
+          "the demo round needs the development issuer, which does not run with WYP_JWT_ISSUER");
+    }
+    return devIssuer.issuer();
   }
 
   String kafkaBootstrapServers() {

@@ -18,6 +18,10 @@ import java.util.Optional;
  * @param servicePorts each service's HTTP port by service name; 0 picks a free port
  * @param externalKafka bootstrap servers of a Kafka to use instead of starting one
  * @param externalMongoUri URI of a MongoDB to use instead of starting one
+ * @param issuerPort the development token issuer's port
+ * @param externalIssuer an identity provider's issuer to trust instead of starting the development
+ *     one; its keys at {@code externalJwkSetUri}, else at {@code <issuer>/oauth2/jwks}
+ * @param externalJwkSetUri the external issuer's JWKS URL
  * @param demoPace when present, play the demo round once started, pausing this long between two
  *     finals scores
  * @param help whether only the usage was asked for
@@ -30,11 +34,15 @@ record LocalStackOptions(
     Map<String, Integer> servicePorts,
     Optional<String> externalKafka,
     Optional<String> externalMongoUri,
+    int issuerPort,
+    Optional<String> externalIssuer,
+    Optional<String> externalJwkSetUri,
     Optional<Duration> demoPace,
     boolean help) {
 
   static final int DEFAULT_KAFKA_PORT = 9092;
   static final int DEFAULT_MONGO_PORT = 27017;
+  static final int DEFAULT_ISSUER_PORT = 9000;
   static final Duration DEFAULT_DEMO_PACE = Duration.ofMillis(1500);
 
   LocalStackOptions {
@@ -51,6 +59,7 @@ record LocalStackOptions(
     int kafkaPort = DEFAULT_KAFKA_PORT;
     Integer kafkaControllerPort = null;
     int mongoPort = DEFAULT_MONGO_PORT;
+    int issuerPort = DEFAULT_ISSUER_PORT;
     Map<String, Integer> servicePorts = new LinkedHashMap<>();
     services.forEach(service -> servicePorts.put(service.name(), service.port()));
     boolean help = false;
@@ -77,6 +86,7 @@ record LocalStackOptions(
         case "kafka-port" -> kafkaPort = port(name, value, false);
         case "kafka-controller-port" -> kafkaControllerPort = port(name, value, false);
         case "mongo-port" -> mongoPort = port(name, value, false);
+        case "issuer-port" -> issuerPort = port(name, value, false);
         case "demo-pace" -> demoPace = seconds(name, value);
         default -> {
           PlatformService service =
@@ -97,6 +107,9 @@ record LocalStackOptions(
         servicePorts,
         env("KAFKA_BOOTSTRAP_SERVERS", env),
         env("MONGODB_URI", env),
+        issuerPort,
+        env("WYP_JWT_ISSUER", env),
+        env("WYP_JWT_JWK_SET_URI", env),
         Optional.ofNullable(demoPace),
         help);
   }
@@ -115,6 +128,7 @@ record LocalStackOptions(
               --kafka-port=N              Kafka client port (default: 9092)
               --kafka-controller-port=N   Kafka KRaft controller port (default: Kafka port + 1)
               --mongo-port=N              MongoDB wire server port (default: 27017)
+              --issuer-port=N             development token issuer port (default: 9000)
             """);
     for (PlatformService service : services) {
       usage.append(
@@ -133,6 +147,9 @@ record LocalStackOptions(
         Environment:
           KAFKA_BOOTSTRAP_SERVERS     use this Kafka instead of starting one
           MONGODB_URI                 use this MongoDB instead of starting one
+          WYP_JWT_ISSUER              trust this identity provider instead of starting the
+                                      development issuer (keys at WYP_JWT_JWK_SET_URI, else at
+                                      $WYP_JWT_ISSUER/oauth2/jwks)
           WYP_DATA_DIR                default for --data-dir
         """);
     return usage.toString();

@@ -29,6 +29,9 @@ final class PlatformServices {
 
   private PlatformServices() {}
 
+  /** Which tokens the services trust: the issuer they must name and where its keys are. */
+  record TokenIssuer(String issuer, String jwkSetUri) {}
+
   /** A started service: its own Spring application context with its own web server. */
   record RunningService(PlatformService service, ConfigurableApplicationContext context, int port)
       implements AutoCloseable {
@@ -48,16 +51,22 @@ final class PlatformServices {
    * port), connected to the given Kafka and MongoDB. Returns once its web server accepts requests.
    */
   static RunningService start(
-      PlatformService service, int port, String kafkaBootstrapServers, String mongoUri) {
+      PlatformService service,
+      int port,
+      String kafkaBootstrapServers,
+      String mongoUri,
+      TokenIssuer issuer) {
     // Command-line arguments outrank the service's own properties and the environment, so these
     // win over its <name>.properties and over KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI placeholders.
     // Its name and database stay as its own settings file says.
     List<String> args = new ArrayList<>();
     args.add("--server.port=" + port);
-    // No service asks for credentials yet: keep them on loopback, like Kafka and MongoDB.
+    // Loopback, like Kafka, MongoDB and the development issuer, which hands out any token.
     args.add("--server.address=127.0.0.1");
     args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
     args.add("--spring.mongodb.uri=" + mongoUri);
+    args.add("--wyp.security.jwt.issuer=" + issuer.issuer());
+    args.add("--wyp.security.jwt.jwk-set-uri=" + issuer.jwkSetUri());
     // The local stack's shutdown hook closes services before the infrastructure they use; a hook
     // per service, or one that stops logging, would run concurrently with it in no fixed order.
     args.add("--logging.register-shutdown-hook=false");

@@ -61,10 +61,12 @@ class DemoRoundEndToEndTest {
   @BeforeAll
   void startThePlatform(@TempDir Path dataDir) throws Exception {
     stack = LocalStack.start(StackOnFreePorts.options(dataDir), System.out);
-    problems = new Http(stack.serviceUrl("problem-service"));
-    submissions = new Http(stack.serviceUrl("submission-service"));
-    judging = new Http(stack.serviceUrl("judging-service"));
-    awards = new Http(stack.serviceUrl("award-service"));
+    // The checks read as programme staff, who may see everything; the public board needs nobody.
+    String organiser = new DevTokens(stack).organiser();
+    problems = new Http(stack.serviceUrl("problem-service")).as(organiser);
+    submissions = new Http(stack.serviceUrl("submission-service")).as(organiser);
+    judging = new Http(stack.serviceUrl("judging-service")).as(organiser);
+    awards = new Http(stack.serviceUrl("award-service")).as(organiser);
     web = new Http(stack.serviceUrl("web"));
     List.of(problems, submissions, judging, awards, web).forEach(StackOnFreePorts::awaitHealthy);
   }
@@ -102,7 +104,9 @@ class DemoRoundEndToEndTest {
           new DemoRound.Shape(2, 4, 3, 3, FUND_PENCE, 2, Duration.ofMillis(400));
       CompletableFuture<DemoRound.Result> demo =
           CompletableFuture.supplyAsync(
-              () -> new DemoRound(shape, stack.serviceUrls(), System.out).play());
+              () ->
+                  new DemoRound(shape, stack.serviceUrls(), stack.tokenIssuerUrl(), System.out)
+                      .play());
       // A demo that fails ends the wait at once, with its own reason.
       Awaitility.setDefaultConditionEvaluationListener(
           condition -> {
@@ -184,7 +188,8 @@ class DemoRoundEndToEndTest {
   void aSmallRoundPlayedThroughTheApisEndsTheSameInEveryServiceAndOnThePublicBoard() {
     DemoRound.Shape shape = new DemoRound.Shape(3, 6, 3, 3, FUND_PENCE, 2, Duration.ZERO);
 
-    DemoRound.Result round = new DemoRound(shape, stack.serviceUrls(), System.out).play();
+    DemoRound.Result round =
+        new DemoRound(shape, stack.serviceUrls(), stack.tokenIssuerUrl(), System.out).play();
 
     assertThat(round.winners()).extracting(Winner::rank).containsExactly(1, 2);
     assertThat(round.winners())

@@ -106,14 +106,22 @@ final class LocalPrometheus implements AutoCloseable {
    * The repository's configuration for a test: the same jobs and rule files, with each static
    * target {@code <host>:<port>} replaced by the address {@code addresses} gives for it (targets it
    * gives none for are left out, with their job if it has none left), rule files by absolute paths,
-   * and every interval {@link #SCRAPE_INTERVAL}.
+   * and every interval {@link #SCRAPE_INTERVAL}. Every job scrapes with the given bearer token
+   * (written to a file beside the configuration, where the repository's jobs name a file of their
+   * own): the services' metrics need the OPS role.
    *
    * @param addresses the address a target of the repository's configuration has in the test
+   * @param opsToken a token with the OPS role from the stack's issuer
    */
   @SuppressWarnings("unchecked")
   static Config configFor(
-      Path repositoryConfig, Function<String, Optional<String>> addresses, Path dir)
+      Path repositoryConfig,
+      Function<String, Optional<String>> addresses,
+      String opsToken,
+      Path dir)
       throws IOException {
+    Path tokenFile = dir.resolve("ops-token");
+    Files.writeString(tokenFile, opsToken);
     Map<String, Object> config = new Yaml().load(Files.readString(repositoryConfig));
     String interval = SCRAPE_INTERVAL.toSeconds() + "s";
     Map<String, Object> global =
@@ -136,6 +144,9 @@ final class LocalPrometheus implements AutoCloseable {
       Map<String, Object> job = new LinkedHashMap<>((Map<String, Object>) jobConfig);
       job.remove("scrape_interval");
       job.remove("scrape_timeout");
+      job.put(
+          "authorization",
+          Map.of("type", "Bearer", "credentials_file", tokenFile.toAbsolutePath().toString()));
       List<Object> staticConfigs = new ArrayList<>();
       for (Object staticConfig : (List<Object>) job.getOrDefault("static_configs", List.of())) {
         Map<String, Object> group = new LinkedHashMap<>((Map<String, Object>) staticConfig);

@@ -45,9 +45,12 @@ class LocalStackTest {
     LocalStackOptions options = StackOnFreePorts.options(dataDir);
     String roundId;
     String submissionId;
+    DevTokens.Sme sme;
 
     try (LocalStack stack = LocalStack.start(options, System.out)) {
-      Http problems = new Http(stack.serviceUrl("problem-service"));
+      DevTokens tokens = new DevTokens(stack);
+      sme = tokens.newSme();
+      Http problems = new Http(stack.serviceUrl("problem-service")).as(tokens.organiser());
       StackOnFreePorts.awaitHealthy(problems);
 
       Http.Response created = problems.post("/api/rounds", ROUND);
@@ -58,7 +61,7 @@ class LocalStackTest {
       try (TopicReader rounds = new TopicReader(stack.kafkaBootstrapServers(), Topics.ROUNDS)) {
         assertThat(rounds.awaitAny(announced(roundId))).hasSize(1);
       }
-      submissionId = pitchToAPublishedProblem(stack, problems, roundId);
+      submissionId = pitchToAPublishedProblem(stack, tokens, problems, roundId, sme);
     }
 
     try (LocalStack stack = LocalStack.start(options, System.out)) {
@@ -73,7 +76,8 @@ class LocalStackTest {
       try (TopicReader rounds = new TopicReader(stack.kafkaBootstrapServers(), Topics.ROUNDS)) {
         assertThat(rounds.readToEnd()).filteredOn(announced(roundId)).hasSize(1);
       }
-      Http submissions = new Http(stack.serviceUrl("submission-service"));
+      // The issuer's key is kept with the data: a token from before the restart still works.
+      Http submissions = new Http(stack.serviceUrl("submission-service")).as(sme.token());
       StackOnFreePorts.awaitHealthy(submissions);
       assertThat(submissions.get("/api/submissions/" + submissionId).text("status"))
           .isEqualTo("SUBMITTED");
@@ -84,17 +88,22 @@ class LocalStackTest {
    * The README's walk-through: problem-service publishes a problem, submission-service learns of it
    * from Kafka alone, and then accepts an eligible SME's pitch.
    */
-  private static String pitchToAPublishedProblem(LocalStack stack, Http problems, String roundId) {
+  private static String pitchToAPublishedProblem(
+      LocalStack stack, DevTokens tokens, Http problems, String roundId, DevTokens.Sme sme) {
     problems.post("/api/rounds/" + roundId + "/open", null);
-    String problemId = problems.post("/api/problems", PROBLEM.formatted(roundId)).text("id");
+    String problemId =
+        problems
+            .as(tokens.problemOwner("Alder Hey"))
+            .post("/api/problems", PROBLEM.formatted(roundId))
+            .text("id");
     assertThat(problems.post("/api/problems/" + problemId + "/publish", null).status())
         .isEqualTo(200);
 
-    Http submissions = new Http(stack.serviceUrl("submission-service"));
+    Http submissions = new Http(stack.serviceUrl("submission-service")).as(sme.token());
     StackOnFreePorts.awaitHealthy(submissions);
-    Http.Response sme = submissions.post("/api/smes", SME);
-    assertThat(sme.status()).as(sme.toString()).isEqualTo(201);
-    String pitch = PITCH.formatted(problemId, sme.text("id"));
+    Http.Response registered = submissions.post("/api/smes", SME);
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    String pitch = PITCH.formatted(problemId, sme.smeId());
     // The pitch is accepted once submission-service has consumed the round and problem events.
     Http.Response[] submitted = new Http.Response[1];
     await()

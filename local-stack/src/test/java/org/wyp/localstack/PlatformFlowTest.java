@@ -90,11 +90,13 @@ class PlatformFlowTest {
   private Http submissions;
   private Http judging;
   private Http awards;
+  private DevTokens tokens;
 
   private record Entrant(String company, String companyNumber, String postcode, int finalsImpact) {}
 
   /** A pitch: its id (the submission's, which judging and awards share), SME and entrant. */
-  private record Pitch(String id, String smeId, Entrant entrant) {}
+  /** A pitch: its id, its SME and that SME user's token, and the entrant. */
+  private record Pitch(String id, String smeId, String smeToken, Entrant entrant) {}
 
   @Test
   void aRoundGoesFromProblemToPaidAwardAndEveryServiceAgreesOnTheOutcome(CapturedOutput output)
@@ -134,7 +136,7 @@ class PlatformFlowTest {
 
       String winnersAward = awardIds.get(winner.id());
       long firstTranche = FIRST_AWARD_PENCE * FIRST_TRANCHE_PERCENT / 100;
-      acceptAndReleaseFirstTranche(winnersAward, firstTranche);
+      acceptAndReleaseFirstTranche(winnersAward, winner.smeToken(), firstTranche);
       assertThat(fund(roundId).path("paidPence").asLong()).isEqualTo(firstTranche);
       awaitFundedSolutionPaid(problemId, winnersAward, firstTranche);
 
@@ -144,11 +146,14 @@ class PlatformFlowTest {
     }
   }
 
+  /** Programme staff by default; SMEs, the problem owner and judges call with their own tokens. */
   private void connectTo(LocalStack stack) {
-    problems = new Http(stack.serviceUrl("problem-service"));
-    submissions = new Http(stack.serviceUrl("submission-service"));
-    judging = new Http(stack.serviceUrl("judging-service"));
-    awards = new Http(stack.serviceUrl("award-service"));
+    tokens = new DevTokens(stack);
+    String organiser = tokens.organiser();
+    problems = new Http(stack.serviceUrl("problem-service")).as(organiser);
+    submissions = new Http(stack.serviceUrl("submission-service")).as(organiser);
+    judging = new Http(stack.serviceUrl("judging-service")).as(organiser);
+    awards = new Http(stack.serviceUrl("award-service")).as(organiser);
     List.of(problems, submissions, judging, awards).forEach(StackOnFreePorts::awaitHealthy);
   }
 
@@ -170,21 +175,25 @@ class PlatformFlowTest {
     return roundId;
   }
 
+  /** The trust drafts its own problem; the organisers publish it. */
   private String draftAndPublishProblem(String roundId) {
     Http.Response drafted =
-        problems.post(
-            "/api/problems",
-            Map.of(
-                "roundId", roundId,
-                "title", "Damp homes and childhood asthma",
-                "summary", "Damp and mould in rented homes drive repeat asthma admissions",
-                "description", "Admissions cluster in streets with poor private rented housing.",
-                "theme", "health",
-                "ownerOrganisation", "Alder Hey Children's NHS Foundation Trust",
-                "boroughs", List.of("Liverpool", "Sefton"),
-                "evidence", "Hospital episode statistics 2019-2024",
-                "datasets", List.of(),
-                "successMeasures", List.of("Fewer repeat admissions within 12 months")));
+        problems
+            .as(tokens.problemOwner("Alder Hey Children's NHS Foundation Trust"))
+            .post(
+                "/api/problems",
+                Map.of(
+                    "roundId", roundId,
+                    "title", "Damp homes and childhood asthma",
+                    "summary", "Damp and mould in rented homes drive repeat asthma admissions",
+                    "description",
+                        "Admissions cluster in streets with poor private rented housing.",
+                    "theme", "health",
+                    "ownerOrganisation", "Alder Hey Children's NHS Foundation Trust",
+                    "boroughs", List.of("Liverpool", "Sefton"),
+                    "evidence", "Hospital episode statistics 2019-2024",
+                    "datasets", List.of(),
+                    "successMeasures", List.of("Fewer repeat admissions within 12 months")));
     assertStatus(drafted, 201);
     String problemId = drafted.text("id");
     Http.Response published = problems.post("/api/problems/" + problemId + "/publish", null);
@@ -200,7 +209,10 @@ class PlatformFlowTest {
   private List<Pitch> pitchToProblem(String problemId) {
     List<Pitch> pitches = new ArrayList<>();
     for (Entrant entrant : ENTRANTS) {
-      String smeId = registerSme(entrant);
+      DevTokens.Sme sme = tokens.newSme();
+      Http asSme = submissions.as(sme.token());
+      String smeId = registerSme(asSme, entrant);
+      assertThat(smeId).as("an SME is registered under its token's sme_id").isEqualTo(sme.smeId());
       Map<String, Object> pitch =
           Map.ofEntries(
               entry("problemId", problemId),
@@ -215,28 +227,28 @@ class PlatformFlowTest {
                   "team", List.of(Map.of("name", "Lead of " + entrant.company(), "role", "Lead"))),
               entry("links", List.of()));
       Http.Response submitted =
-          pitches.isEmpty() ? firstSubmission(pitch) : submissions.post("/api/submissions", pitch);
+          pitches.isEmpty() ? firstSubmission(asSme, pitch) : asSme.post("/api/submissions", pitch);
       assertStatus(submitted, 201);
       assertThat(submitted.text("status")).isEqualTo("SUBMITTED");
-      pitches.add(new Pitch(submitted.text("id"), smeId, entrant));
+      pitches.add(new Pitch(submitted.text("id"), smeId, sme.token(), entrant));
     }
     return pitches;
   }
 
   /** Accepted once submission-service has consumed the round and problem events. */
-  private Http.Response firstSubmission(Map<String, Object> pitch) {
+  private Http.Response firstSubmission(Http asSme, Map<String, Object> pitch) {
     Http.Response[] submitted = new Http.Response[1];
     eventually(
         () -> {
-          submitted[0] = submissions.post("/api/submissions", pitch);
+          submitted[0] = asSme.post("/api/submissions", pitch);
           assertStatus(submitted[0], 201);
         });
     return submitted[0];
   }
 
-  private String registerSme(Entrant entrant) {
+  private String registerSme(Http asSme, Entrant entrant) {
     Http.Response registered =
-        submissions.post(
+        asSme.post(
             "/api/smes",
             Map.ofEntries(
                 entry("companyName", entrant.company()),
@@ -364,12 +376,16 @@ class PlatformFlowTest {
     for (Pitch pitch : pitches) {
       for (int judge = 0; judge < judges.size(); judge++) {
         Http.Response scored =
-            judging.put(
-                "/api/pitches/%s/stages/FINALS/scores/%s".formatted(pitch.id(), judges.get(judge)),
-                Map.ofEntries(
-                    entry("scores", Map.of("impact", impact(pitch), "team", team(pitch, judge))),
-                    entry("comment", "Heard at the finals")),
-                Map.of());
+            judging
+                .as(tokens.judge(judges.get(judge)))
+                .put(
+                    "/api/pitches/%s/stages/FINALS/scores/%s"
+                        .formatted(pitch.id(), judges.get(judge)),
+                    Map.ofEntries(
+                        entry(
+                            "scores", Map.of("impact", impact(pitch), "team", team(pitch, judge))),
+                        entry("comment", "Heard at the finals")),
+                    Map.of());
         assertStatus(scored, 201);
         assertThat(scored.json().path("total").asDouble())
             .isCloseTo(total(pitch, judge), within(1e-9));
@@ -534,8 +550,8 @@ class PlatformFlowTest {
     assertThat(fund.path("awardCount").asInt()).isEqualTo(2);
   }
 
-  private void acceptAndReleaseFirstTranche(String awardId, long firstTranche) {
-    Http.Response accepted = awards.post("/api/awards/" + awardId + "/accept", null);
+  private void acceptAndReleaseFirstTranche(String awardId, String smeToken, long firstTranche) {
+    Http.Response accepted = awards.as(smeToken).post("/api/awards/" + awardId + "/accept", null);
     assertStatus(accepted, 200);
     assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
 

@@ -72,7 +72,10 @@ class PrometheusQueriesTest {
     try (LocalStack stack = LocalStack.start(StackOnFreePorts.options(dataDir), System.out)) {
       LocalPrometheus.Config config =
           LocalPrometheus.configFor(
-              PROMETHEUS_CONFIG, target -> stackAddress(stack, target), prometheusDir);
+              PROMETHEUS_CONFIG,
+              target -> stackAddress(stack, target),
+              new DevTokens(stack).ops(),
+              prometheusDir);
       assertThat(config.targets()).as("scrape targets in the stack").isNotEmpty();
       try (LocalPrometheus server =
           LocalPrometheus.start(
@@ -213,6 +216,7 @@ class PrometheusQueriesTest {
     new DemoRound(
             new DemoRound.Shape(2, 3, 2, 2, 10_000_00L, 1, Duration.ZERO),
             stack.serviceUrls(),
+            stack.tokenIssuerUrl(),
             System.out)
         .play();
   }

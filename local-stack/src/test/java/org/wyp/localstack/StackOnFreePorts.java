@@ -18,19 +18,21 @@ final class StackOnFreePorts {
   private StackOnFreePorts() {}
 
   /**
-   * Options for the broker, its controller, the wire server and every service on free ports. Kept
-   * for a second start, a restart on the same data uses the same addresses, as a developer's would.
+   * Options for the broker, its controller, the wire server, the token issuer and every service on
+   * free ports. Kept for a second start, a restart on the same data uses the same addresses, as a
+   * developer's would.
    */
   static LocalStackOptions options(Path dataDir) throws IOException {
     List<PlatformService> services = PlatformServices.ALL;
-    List<Integer> ports = freePorts(3 + services.size());
+    List<Integer> ports = freePorts(4 + services.size());
     List<String> args = new ArrayList<>();
     args.add("--data-dir=" + dataDir);
     args.add("--kafka-port=" + ports.get(0));
     args.add("--kafka-controller-port=" + ports.get(1));
     args.add("--mongo-port=" + ports.get(2));
+    args.add("--issuer-port=" + ports.get(3));
     for (int i = 0; i < services.size(); i++) {
-      args.add("--" + services.get(i).portOption() + "=" + ports.get(3 + i));
+      args.add("--" + services.get(i).portOption() + "=" + ports.get(4 + i));
     }
     // The test embeds its own infrastructure even where KAFKA_BOOTSTRAP_SERVERS is set.
     return LocalStackOptions.parse(args.toArray(String[]::new), Map.of(), services);

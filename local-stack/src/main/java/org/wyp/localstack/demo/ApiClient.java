@@ -20,12 +20,24 @@ final class ApiClient {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private final String baseUrl;
-  private final HttpClient http =
+  private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final String baseUrl;
+  private final String token;
+
   ApiClient(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  private ApiClient(String baseUrl, String token) {
     this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  /** The same API, called with this bearer token. */
+  ApiClient as(String bearerToken) {
+    return new ApiClient(baseUrl, bearerToken);
   }
 
   /** Thrown when a call answers with another status than expected. */
@@ -89,6 +101,9 @@ final class ApiClient {
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
             .header("Accept", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -98,7 +113,7 @@ final class ApiClient {
     }
     HttpResponse<String> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e, e);
     } catch (InterruptedException e) {

@@ -34,10 +34,17 @@ public final class DemoRound {
   private static final int FIRST_TRANCHE_PERCENT = 40;
 
   private final Shape shape;
-  private final ApiClient problems;
-  private final ApiClient submissions;
-  private final ApiClient judging;
-  private final ApiClient awards;
+  private final Tokens tokens;
+  private final ApiClient problemsApi;
+  private final ApiClient submissionsApi;
+  private final ApiClient judgingApi;
+  private final ApiClient awardsApi;
+  // The organiser's view of each API; SMEs, problem owners and judges call with their own tokens.
+  private ApiClient problems;
+  private ApiClient submissions;
+  private ApiClient judging;
+  private ApiClient awards;
+  private final Map<String, String> judgeTokens = new LinkedHashMap<>();
   private final PrintStream out;
   // Seeded: every run of the demo tells the same story.
   private final Random random = new Random(2027);
@@ -100,13 +107,16 @@ public final class DemoRound {
 
   /**
    * @param serviceUrls base URL by service name: problem-, submission-, judging- and award-service
+   * @param issuerUrl the development token issuer, which gives each person of the demo a token
    */
-  public DemoRound(Shape shape, Map<String, String> serviceUrls, PrintStream out) {
+  public DemoRound(
+      Shape shape, Map<String, String> serviceUrls, String issuerUrl, PrintStream out) {
     this.shape = shape;
-    this.problems = new ApiClient(serviceUrls.get("problem-service"));
-    this.submissions = new ApiClient(serviceUrls.get("submission-service"));
-    this.judging = new ApiClient(serviceUrls.get("judging-service"));
-    this.awards = new ApiClient(serviceUrls.get("award-service"));
+    this.tokens = new Tokens(issuerUrl);
+    this.problemsApi = new ApiClient(serviceUrls.get("problem-service"));
+    this.submissionsApi = new ApiClient(serviceUrls.get("submission-service"));
+    this.judgingApi = new ApiClient(serviceUrls.get("judging-service"));
+    this.awardsApi = new ApiClient(serviceUrls.get("award-service"));
     this.out = out;
     // Company numbers must be unique across runs on the same data: derive them from the time.
     this.runTag = String.format("%06d", Instant.now().getEpochSecond() % 1_000_000);
@@ -114,6 +124,11 @@ public final class DemoRound {
 
   public Result play() {
     long begin = System.nanoTime();
+    String organiser = tokens.organiser();
+    problems = problemsApi.as(organiser);
+    submissions = submissionsApi.as(organiser);
+    judging = judgingApi.as(organiser);
+    awards = awardsApi.as(organiser);
     String roundId = announceAndOpenRound();
     List<String> problemIds = publishProblems(roundId);
     endorse(problemIds);
@@ -128,7 +143,7 @@ public final class DemoRound {
     judging.post("/api/rounds/" + roundId + "/conclude", null, 201);
     progress("judging concluded; the ranking is final");
     List<Winner> winners = awaitAwards(roundId, pitches);
-    payFirstTranches(winners);
+    payFirstTranches(winners, pitches);
     printSummary(winners, Duration.ofNanos(System.nanoTime() - begin));
     return new Result(
         roundId,
@@ -139,7 +154,7 @@ public final class DemoRound {
         winners);
   }
 
-  private record Pitch(String id, Company company, String title, int quality) {}
+  private record Pitch(String id, Company company, String smeToken, String title, int quality) {}
 
   private String announceAndOpenRound() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -168,8 +183,9 @@ public final class DemoRound {
   private List<String> publishProblems(String roundId) {
     List<String> ids = new ArrayList<>();
     for (Stakeholder stakeholder : DemoCast.PROBLEMS.subList(0, shape.problems())) {
+      ApiClient owner = problemsApi.as(tokens.problemOwner(stakeholder.organisation()));
       JsonNode draft =
-          problems.post(
+          owner.post(
               "/api/problems",
               Map.ofEntries(
                   entry("roundId", roundId),
@@ -200,10 +216,12 @@ public final class DemoRound {
     }
     for (int i = 0; i < problemIds.size(); i++) {
       Stakeholder endorser = DemoCast.PROBLEMS.get((i + 1) % problemIds.size());
-      problems.post(
-          "/api/problems/" + problemIds.get(i) + "/endorsements",
-          Map.of("organisation", endorser.organisation(), "note", "We see this too"),
-          201);
+      problemsApi
+          .as(tokens.problemOwner(endorser.organisation()))
+          .post(
+              "/api/problems/" + problemIds.get(i) + "/endorsements",
+              Map.of("organisation", endorser.organisation(), "note", "We see this too"),
+              201);
     }
     progress("%d endorsements recorded", problemIds.size());
   }
@@ -212,7 +230,9 @@ public final class DemoRound {
     List<Pitch> pitches = new ArrayList<>();
     for (int i = 0; i < shape.smes(); i++) {
       Company company = DemoCast.COMPANIES.get(i);
-      String smeId = register(company, i);
+      Tokens.SmeToken sme = tokens.newSme();
+      ApiClient asSme = submissionsApi.as(sme.token());
+      String smeId = register(asSme, company, i);
       String problemId = problemIds.get(i % problemIds.size());
       Stakeholder problem = DemoCast.PROBLEMS.get(i % problemIds.size());
       String title =
@@ -236,18 +256,19 @@ public final class DemoRound {
               ? ApiClient.eventually(
                   "submission-service to learn of the problems",
                   CROSS_SERVICE,
-                  () -> submissions.post("/api/submissions", pitch, 201))
-              : submissions.post("/api/submissions", pitch, 201);
+                  () -> asSme.post("/api/submissions", pitch, 201))
+              : asSme.post("/api/submissions", pitch, 201);
       pitches.add(
-          new Pitch(submitted.path("id").asString(), company, title, 3 + random.nextInt(6)));
+          new Pitch(
+              submitted.path("id").asString(), company, sme.token(), title, 3 + random.nextInt(6)));
       progress("%s pitched to \"%s\"", company.name(), problem.title());
     }
     return pitches;
   }
 
-  private String register(Company company, int index) {
+  private String register(ApiClient asSme, Company company, int index) {
     JsonNode sme =
-        submissions.post(
+        asSme.post(
             "/api/smes",
             Map.ofEntries(
                 entry("companyName", company.name()),
@@ -303,7 +324,10 @@ public final class DemoRound {
                   "affiliations",
                   List.of()),
               201);
-      ids.add(judge.path("id").asString());
+      String id = judge.path("id").asString();
+      ids.add(id);
+      // The judge's token carries the id the service gave it, as an identity provider would.
+      judgeTokens.put(id, tokens.judge(id));
     }
     progress("%d judges registered", ids.size());
     return ids;
@@ -398,10 +422,12 @@ public final class DemoRound {
       int mark = pitch.quality() + random.nextInt(3) - 1 + (judgeIndex % 2);
       marks.put(criterion, Math.max(0, Math.min(10, mark)));
     }
-    judging.put(
-        "/api/pitches/%s/stages/%s/scores/%s".formatted(pitch.id(), stage, judgeId),
-        Map.of("scores", marks, "comment", "Scored at the " + stage.toLowerCase(Locale.ROOT)),
-        201);
+    judgingApi
+        .as(judgeTokens.get(judgeId))
+        .put(
+            "/api/pitches/%s/stages/%s/scores/%s".formatted(pitch.id(), stage, judgeId),
+            Map.of("scores", marks, "comment", "Scored at the " + stage.toLowerCase(Locale.ROOT)),
+            201);
   }
 
   private List<Winner> awaitAwards(String roundId, List<Pitch> pitches) {
@@ -432,9 +458,14 @@ public final class DemoRound {
     return winners;
   }
 
-  private void payFirstTranches(List<Winner> winners) {
+  private void payFirstTranches(List<Winner> winners, List<Pitch> pitches) {
+    Map<String, String> smeTokens = new LinkedHashMap<>();
+    pitches.forEach(p -> smeTokens.put(p.id(), p.smeToken()));
     for (Winner winner : winners) {
-      awards.post("/api/awards/" + winner.awardId() + "/accept", null, 200);
+      // The winning SME accepts its own award; the organiser signs off the first milestone.
+      awardsApi
+          .as(smeTokens.get(winner.pitchId()))
+          .post("/api/awards/" + winner.awardId() + "/accept", null, 200);
       awards.post("/api/awards/" + winner.awardId() + "/tranches/1/release", null, 200);
     }
     progress("winners accepted their awards; first tranches (%d%%) paid", FIRST_TRANCHE_PERCENT);
