@@ -16,6 +16,7 @@ import org.wyp.events.judging.JudgingConcluded;
 import org.wyp.events.judging.JudgingConcluded.RankedPitch;
 import org.wyp.events.judging.Stage;
 import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.kit.testing.TopicReader;
 
 /** Requests, events and assertions the award-service tests share. */
@@ -71,6 +72,17 @@ public final class AwardFixtures {
 
   public static Http.Response configure(Http http, UUID roundId, Map<String, Object> fund) {
     return http.put("/api/funds/" + roundId, fund, Map.of());
+  }
+
+  /**
+   * The awarded SME accepts its award, with a token bound to its {@code sme_id}, which {@code
+   * organiser} (an organiser's client) looks up first.
+   */
+  public static Http.Response accept(Http organiser, String awardId) {
+    Http.Response award = organiser.get("/api/awards/" + awardId);
+    assertThat(award.status()).as(award.toString()).isEqualTo(200);
+    UUID smeId = UUID.fromString(award.json().path("smeId").asString());
+    return organiser.as(TestTokens.sme(smeId)).post("/api/awards/" + awardId + "/accept", null);
   }
 
   /** The award events of one round seen on the awards topic so far, decoded, in topic order. */

@@ -1,5 +1,6 @@
 package org.wyp.awardservice.award;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,10 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wyp.awardservice.fund.Award;
 import org.wyp.awardservice.fund.AwardFilter;
 import org.wyp.awardservice.fund.AwardStatus;
+import org.wyp.kit.security.Caller;
 import org.wyp.kit.web.ETags;
 import org.wyp.kit.web.PageResponse;
 
-/** HTTP adapter for awards. */
+/**
+ * HTTP adapter for awards. The {@link Caller} comes from the bearer token, not from the request's
+ * parameters, so the API description leaves it out.
+ */
 @RestController
 @RequestMapping("/api/awards")
 class AwardController {
@@ -30,8 +35,10 @@ class AwardController {
     this.awards = awards;
   }
 
+  /** An organiser lists every award, an SME only its own. */
   @GetMapping
   PageResponse<AwardView> search(
+      @Parameter(hidden = true) Caller caller,
       @RequestParam Optional<UUID> roundId,
       @RequestParam Optional<UUID> smeId,
       @RequestParam Optional<AwardStatus> status,
@@ -40,17 +47,20 @@ class AwardController {
           @Min(1)
           @Max(PageResponse.MAX_SIZE)
           int size) {
-    return awards.search(new AwardFilter(roundId, smeId, status), page, size).map(AwardView::of);
+    return awards
+        .search(new AwardFilter(roundId, smeId, status), caller, page, size)
+        .map(AwardView::of);
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<AwardView> get(@PathVariable UUID id) {
-    return view(awards.get(id));
+  ResponseEntity<AwardView> get(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+    return view(awards.get(id, caller));
   }
 
+  /** Only the awarded SME accepts. */
   @PostMapping("/{id}/accept")
-  ResponseEntity<AwardView> accept(@PathVariable UUID id) {
-    return view(awards.accept(id));
+  ResponseEntity<AwardView> accept(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+    return view(awards.accept(id, caller));
   }
 
   /** Tranches are released in order, from 1, once the award is accepted. */

@@ -7,7 +7,13 @@ import org.wyp.awardservice.fund.Award;
 import org.wyp.awardservice.fund.AwardStatus;
 import org.wyp.awardservice.fund.AwardTranche;
 
-/** An award as the API shows it; {@code version} is the award's own, as in its events. */
+/**
+ * An award as the API shows it; {@code version} is the award's own, as in its events. Its readers
+ * are organisers and the awarded SME, and both see all of it: nothing here is internal to the
+ * programme, and an SME whose award was revoked is told why ({@code revokeReason}), as the
+ * AwardRevoked event tells the other services. The public sees the narrower public award view on
+ * the public board instead.
+ */
 record AwardView(
     UUID id,
     UUID roundId,

@@ -190,9 +190,15 @@ public class Fund extends AggregateRoot {
     }
   }
 
-  /** The SME accepts its award. */
-  public Award accept(UUID awardId, Instant now) {
+  /**
+   * The awarded SME accepts its award. Another SME's award is not found, exactly as if it did not
+   * exist, so that no SME learns of awards not its own.
+   */
+  public Award accept(UUID awardId, UUID acceptingSmeId, Instant now) {
     Award award = award(awardId);
+    if (!award.smeId().equals(acceptingSmeId)) {
+      throw new NotFoundException("award", awardId);
+    }
     requireStatus(award, AwardStatus.GRANTED, "be accepted");
     recordChange(fundVersion -> award.accept(now));
     updatedAt = now;

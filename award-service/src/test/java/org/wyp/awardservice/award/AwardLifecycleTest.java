@@ -2,6 +2,7 @@ package org.wyp.awardservice.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.wyp.awardservice.AwardFixtures.accept;
 import static org.wyp.awardservice.AwardFixtures.configure;
 import static org.wyp.awardservice.AwardFixtures.finals;
 import static org.wyp.awardservice.AwardFixtures.fund;
@@ -37,6 +38,7 @@ import org.wyp.kit.testing.Brokers;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.kit.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
@@ -58,7 +60,7 @@ class AwardLifecycleTest {
 
   @BeforeEach
   void setUp() {
-    http = Http.localhost(port);
+    http = Http.localhost(port).as(TestTokens.organiser());
     sender = new RecordSender(Brokers.of(kafka));
     awardsTopic = new TopicReader(Brokers.of(kafka), Topics.AWARDS);
     roundId = UUID.randomUUID();
@@ -78,11 +80,11 @@ class AwardLifecycleTest {
     String release2 = "/api/awards/" + award + "/tranches/2/release";
 
     assertProblem(http.post(release1, null), 409, "illegal-transition");
-    Http.Response accepted = http.post("/api/awards/" + award + "/accept", null);
+    Http.Response accepted = accept(http, award);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     assertThat(accepted.json().path("status").asString()).isEqualTo("ACCEPTED");
     assertThat(accepted.header("ETag")).isEqualTo("\"2\"");
-    assertProblem(http.post("/api/awards/" + award + "/accept", null), 409, "illegal-transition");
+    assertProblem(accept(http, award), 409, "illegal-transition");
     assertProblem(http.post(release2, null), 409, "tranche-out-of-order");
     assertProblem(
         http.post("/api/awards/" + award + "/tranches/3/release", null), 404, "not-found");
@@ -127,7 +129,7 @@ class AwardLifecycleTest {
     List<String> awards = grantedAwards(90_000_00, 3);
     String award = awards.getFirst();
     for (String each : awards) {
-      assertThat(http.post("/api/awards/" + each + "/accept", null).status()).isEqualTo(200);
+      assertThat(accept(http, each).status()).isEqualTo(200);
     }
     int threads = 8;
     CountDownLatch start = new CountDownLatch(1);
@@ -141,8 +143,7 @@ class AwardLifecycleTest {
             pool.submit(
                 () -> {
                   start.await();
-                  return Http.localhost(port)
-                      .post("/api/awards/" + target + "/tranches/1/release", null);
+                  return http.post("/api/awards/" + target + "/tranches/1/release", null);
                 }));
       }
       start.countDown();
@@ -186,7 +187,7 @@ class AwardLifecycleTest {
     String award = awards.getFirst();
     long amount = http.get("/api/awards/" + award).json().path("amountPence").asLong();
     assertThat(amount).isEqualTo(33_333_33);
-    http.post("/api/awards/" + award + "/accept", null);
+    accept(http, award);
     http.post("/api/awards/" + award + "/tranches/1/release", null);
     assertThat(fundView().path("remainingPence").asLong()).isEqualTo(2);
 
@@ -222,7 +223,7 @@ class AwardLifecycleTest {
   @Test
   void awardsAreListedByRoundInRankOrderPagedAndFiltered() {
     List<String> awards = grantedAwards(30_000, 3);
-    http.post("/api/awards/" + awards.get(1) + "/accept", null);
+    accept(http, awards.get(1));
 
     JsonNode page = http.get("/api/awards?roundId=" + roundId + "&size=2").json();
     assertThat(page.path("totalElements").asLong()).isEqualTo(3);
@@ -241,7 +242,10 @@ class AwardLifecycleTest {
     assertProblem(http.get("/api/awards?status=PAID"), 400, "validation");
     assertProblem(http.get("/api/awards/" + UUID.randomUUID()), 404, "not-found");
     assertProblem(
-        http.post("/api/awards/" + UUID.randomUUID() + "/accept", null), 404, "not-found");
+        http.as(TestTokens.sme(UUID.randomUUID()))
+            .post("/api/awards/" + UUID.randomUUID() + "/accept", null),
+        404,
+        "not-found");
     assertProblem(http.get("/api/awards/not-a-uuid"), 400, "validation");
   }
 

@@ -37,6 +37,7 @@ import org.wyp.kit.testing.ConsumerGroupReplay;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.kit.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
@@ -62,7 +63,7 @@ class FundAllocationTest {
 
   @BeforeEach
   void setUp() {
-    http = Http.localhost(port);
+    http = Http.localhost(port).as(TestTokens.organiser());
     sender = new RecordSender(Brokers.of(kafka));
     awards = new TopicReader(Brokers.of(kafka), Topics.AWARDS);
     roundId = UUID.randomUUID();

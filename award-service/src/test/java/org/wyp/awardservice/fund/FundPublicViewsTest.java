@@ -27,6 +27,7 @@ import org.wyp.kit.testing.Brokers;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.kit.testing.TopicReader;
 
 /** The fund's figures and its awards as the public update topic shows them. */
@@ -44,7 +45,7 @@ class FundPublicViewsTest {
 
   @BeforeEach
   void setUp() {
-    http = Http.localhost(port);
+    http = Http.localhost(port).as(TestTokens.organiser());
     sender = new RecordSender(Brokers.of(kafka));
     updates = new TopicReader(Brokers.of(kafka), Topics.UPDATES);
     roundId = UUID.randomUUID();

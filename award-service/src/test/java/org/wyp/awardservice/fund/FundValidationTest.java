@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Every way a fund's terms can be wrong is a 400 problem naming the field, and stores nothing. */
@@ -36,7 +37,7 @@ class FundValidationTest {
 
   @BeforeEach
   void connect() {
-    http = Http.localhost(port);
+    http = Http.localhost(port).as(TestTokens.organiser());
   }
 
   static Stream<Arguments> invalidFunds() {

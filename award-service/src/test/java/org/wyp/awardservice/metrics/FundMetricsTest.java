@@ -2,6 +2,7 @@ package org.wyp.awardservice.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.wyp.awardservice.AwardFixtures.accept;
 import static org.wyp.awardservice.AwardFixtures.configure;
 import static org.wyp.awardservice.AwardFixtures.finals;
 import static org.wyp.awardservice.AwardFixtures.fund;
@@ -23,6 +24,7 @@ import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.PrometheusScrape;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,7 +47,7 @@ class FundMetricsTest {
 
   @BeforeEach
   void setUp() {
-    http = Http.localhost(port);
+    http = Http.localhost(port).as(TestTokens.organiser());
     sender = new RecordSender(Brokers.of(kafka));
   }
 
@@ -66,14 +68,14 @@ class FundMetricsTest {
     await()
         .untilAsserted(
             () -> {
-              PrometheusScrape scrape = PrometheusScrape.of(http);
+              PrometheusScrape scrape = PrometheusScrape.of(http.as(TestTokens.ops()));
               assertThat(scrape.value("wyp_awards_granted_total", round)).hasValue(2.0);
               assertThat(scrape.value("wyp_fund_budget_pence", round)).hasValue(BUDGET);
               assertThat(scrape.value("wyp_fund_allocated_pence", round)).hasValue(100_000_00);
               assertThat(scrape.value("wyp_fund_remaining_pence", round)).hasValue(1);
               assertThat(scrape.value("wyp_fund_paid_pence", round)).hasValue(0.0);
             });
-    PrometheusScrape allocated = PrometheusScrape.of(http);
+    PrometheusScrape allocated = PrometheusScrape.of(http.as(TestTokens.ops()));
     assertThat(
             allocated.value("wyp_fund_allocated_pence", round).orElseThrow()
                 + allocated.value("wyp_fund_remaining_pence", round).orElseThrow())
@@ -82,7 +84,7 @@ class FundMetricsTest {
     JsonNode awards = http.get("/api/awards?roundId=" + roundId).json().path("content");
     assertThat(awards.size()).isEqualTo(2);
     String award = awards.get(0).path("id").asString();
-    Http.Response accepted = http.post("/api/awards/" + award + "/accept", null);
+    Http.Response accepted = accept(http, award);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     long trancheOne = accepted.json().path("tranches").get(0).path("amountPence").asLong();
     assertThat(trancheOne).isEqualTo(20_000_00);
@@ -92,7 +94,7 @@ class FundMetricsTest {
     await()
         .untilAsserted(
             () -> {
-              PrometheusScrape scrape = PrometheusScrape.of(http);
+              PrometheusScrape scrape = PrometheusScrape.of(http.as(TestTokens.ops()));
               assertThat(scrape.value("wyp_fund_paid_pence", round)).hasValue(trancheOne);
               assertThat(scrape.value("wyp_fund_budget_pence", round)).hasValue(BUDGET);
               assertThat(
