@@ -13,10 +13,12 @@ import org.wyp.events.Uuids;
 import org.wyp.events.submission.SubmissionReceived;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
+import org.wyp.kit.testing.TestTokens;
 
 /**
  * Plays submission-service's part on the real broker (its events, as it publishes them) and sets
- * judging up through this service's API: the steps the judging tests share.
+ * judging up through this service's API: the steps the judging tests share. Set-up calls go as an
+ * organiser, scores as the judge who gives them.
  */
 public final class JudgingSupport {
 
@@ -27,7 +29,7 @@ public final class JudgingSupport {
   private final RecordSender sender;
 
   public JudgingSupport(Http http, RecordSender sender) {
-    this.http = http;
+    this.http = http.as(TestTokens.organiser());
     this.sender = sender;
   }
 
@@ -108,10 +110,11 @@ public final class JudgingSupport {
   }
 
   public Http.Response score(UUID pitchId, String stage, UUID judgeId, int impact, int team) {
-    return http.put(
-        "/api/pitches/" + pitchId + "/stages/" + stage + "/scores/" + judgeId,
-        Map.of("scores", Map.of("impact", impact, "team", team), "comment", "Clear plan"),
-        Map.of());
+    return http.as(TestTokens.judge(judgeId))
+        .put(
+            "/api/pitches/" + pitchId + "/stages/" + stage + "/scores/" + judgeId,
+            Map.of("scores", Map.of("impact", impact, "team", team), "comment", "Clear plan"),
+            Map.of());
   }
 
   public Http.Response scored(UUID pitchId, String stage, UUID judgeId, int impact, int team) {

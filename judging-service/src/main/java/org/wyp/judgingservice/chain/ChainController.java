@@ -1,5 +1,6 @@
 package org.wyp.judgingservice.chain;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wyp.kit.security.Caller;
 
 /** HTTP adapter for a round's score chain and its verification. */
 @RestController
@@ -41,9 +43,12 @@ class ChainController {
     return new ChainView(roundId, head, headSeq, page, next);
   }
 
-  /** Recomputes every hash and link; always 200, with {@code ok} false and where it broke. */
+  /**
+   * Recomputes every hash and link: 200, with {@code ok} false and where it broke. Public once the
+   * round is concluded.
+   */
   @GetMapping("/api/rounds/{roundId}/chain/verify")
-  ChainVerification verify(@PathVariable UUID roundId) {
-    return chain.verify(roundId);
+  ChainVerification verify(@PathVariable UUID roundId, @Parameter(hidden = true) Caller caller) {
+    return chain.verify(caller, roundId);
   }
 }

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Service;
 import org.wyp.events.judging.JudgingEvent;
 import org.wyp.kit.aggregate.ConcurrentUpdateException;
 import org.wyp.kit.aggregate.OptimisticRetry;
+import org.wyp.kit.domain.NotFoundException;
+import org.wyp.kit.security.Caller;
+import org.wyp.kit.security.Role;
 
 /**
  * Appends to a round's chain. Every round-level decision (a score, a shortlist, a conclusion) is
@@ -89,5 +92,20 @@ public class ChainService {
 
   public ChainVerification verify(UUID roundId) {
     return ChainVerification.of(entries.records(roundId));
+  }
+
+  /**
+   * The verification as the caller may see it: organisers always; anyone else once the finals are
+   * concluded, when it is part of the public results. Before that the chain's length tells how
+   * judging is going, so it is not found. Only the entries' kinds are read for this: a tampered
+   * entry must reach the verification, not break the check.
+   */
+  public ChainVerification verify(Caller caller, UUID roundId) {
+    List<ChainRecord> records = entries.records(roundId);
+    boolean concluded = records.stream().anyMatch(r -> r.kind() == EntryKind.CONCLUSION);
+    if (!caller.has(Role.ORGANISER) && !concluded) {
+      throw new NotFoundException("concluded round", roundId);
+    }
+    return ChainVerification.of(records);
   }
 }

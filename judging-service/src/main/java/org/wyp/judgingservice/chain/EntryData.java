@@ -42,6 +42,10 @@ public final class EntryData {
     if (rubric.shortlistSize() != null) {
       data.append("shortlistSize", rubric.shortlistSize());
     }
+    // Only when set, so the rubrics of chains written before the option keep their hashes.
+    if (rubric.blindScreening()) {
+      data.append("blindScreening", true);
+    }
     return data;
   }
 
@@ -63,7 +67,8 @@ public final class EntryData {
         List.copyOf(criteria),
         Normalisation.valueOf((String) data.get("normalisation")),
         integer(data.get("minJudgesPerPitch")),
-        shortlistSize == null ? null : integer(shortlistSize));
+        shortlistSize == null ? null : integer(shortlistSize),
+        Boolean.TRUE.equals(data.get("blindScreening")));
   }
 
   public static Document score(

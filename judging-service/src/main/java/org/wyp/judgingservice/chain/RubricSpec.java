@@ -12,13 +12,19 @@ import org.wyp.judgingservice.scoring.Normalisation;
 import org.wyp.judgingservice.scoring.RankingRules;
 import org.wyp.kit.domain.RuleViolationException;
 
-/** A stage's rubric; {@code shortlistSize} is null when none was given (always for finals). */
+/**
+ * A stage's rubric; {@code shortlistSize} is null when none was given (always for finals). {@code
+ * blindScreening} (screening only) hides the SMEs' identity from the screening judges; it is part
+ * of the rubric so that it is fixed, like the criteria, once the first score is in, and the chain
+ * records that screening was blind.
+ */
 public record RubricSpec(
     Stage stage,
     List<CriterionSpec> criteria,
     Normalisation normalisation,
     int minJudgesPerPitch,
-    Integer shortlistSize) {
+    Integer shortlistSize,
+    boolean blindScreening) {
 
   private static final BigDecimal WEIGHT_TOLERANCE = new BigDecimal("1e-9");
 
@@ -55,6 +61,10 @@ public record RubricSpec(
     if (stage == Stage.FINALS && shortlistSize != null) {
       throw new RuleViolationException(
           "shortlist-screening-only", "Only the SCREENING rubric has a shortlist size");
+    }
+    if (stage == Stage.FINALS && blindScreening) {
+      throw new RuleViolationException(
+          "blind-screening-only", "Only screening can be blind: the finals are never blind");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.wyp.judgingservice.judge;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.wyp.kit.security.Caller;
 import org.wyp.kit.web.ETags;
 
 /** HTTP adapter for judges and their conflicts. */
@@ -37,8 +39,9 @@ class JudgeController {
   }
 
   @GetMapping("/api/judges/{judgeId}")
-  ResponseEntity<JudgeView> get(@PathVariable UUID judgeId) {
-    Judge judge = judges.get(new JudgeId(judgeId));
+  ResponseEntity<JudgeView> get(
+      @PathVariable UUID judgeId, @Parameter(hidden = true) Caller caller) {
+    Judge judge = judges.get(caller, new JudgeId(judgeId));
     return ResponseEntity.ok().eTag(ETags.of(judge.version())).body(JudgeView.of(judge));
   }
 
@@ -52,10 +55,13 @@ class JudgeController {
   /** Declares a conflict (201); declaring it again records nothing new. */
   @PostMapping("/api/judges/{judgeId}/conflicts")
   ResponseEntity<ConflictView> declareConflict(
-      @PathVariable UUID judgeId, @Valid @RequestBody ConflictRequest request) {
+      @PathVariable UUID judgeId,
+      @Valid @RequestBody ConflictRequest request,
+      @Parameter(hidden = true) Caller caller) {
     String reason = request.reason().strip();
     List<JudgeService.Recorded> recorded =
-        judges.declareConflict(new JudgeId(judgeId), request.pitchId(), request.smeId(), reason);
+        judges.declareConflict(
+            caller, new JudgeId(judgeId), request.pitchId(), request.smeId(), reason);
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new ConflictView(judgeId, request.pitchId(), request.smeId(), reason, recorded));
   }

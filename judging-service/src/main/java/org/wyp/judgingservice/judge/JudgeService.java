@@ -11,8 +11,11 @@ import org.wyp.judgingservice.chain.ChainRecord;
 import org.wyp.judgingservice.panel.PanelService;
 import org.wyp.judgingservice.pitch.KnownPitch;
 import org.wyp.judgingservice.pitch.PitchCatalogue;
+import org.wyp.kit.domain.ForbiddenException;
 import org.wyp.kit.domain.NotFoundException;
 import org.wyp.kit.domain.RuleViolationException;
+import org.wyp.kit.security.Caller;
+import org.wyp.kit.security.Role;
 
 /** Manages judges and the conflicts they declare. */
 @Service
@@ -51,19 +54,37 @@ public class JudgeService {
     return judges.find(id).orElseThrow(() -> new NotFoundException("judge", id));
   }
 
+  /** A judge as the caller may see it: organisers any, a judge only itself (others not found). */
+  Judge get(Caller caller, JudgeId id) {
+    if (!caller.has(Role.ORGANISER) && !caller.isJudge(id.value())) {
+      throw new NotFoundException("judge", id);
+    }
+    return get(id);
+  }
+
   /**
    * Declares a conflict with a pitch, or with an SME (all its pitches, in every round, including
    * ones not made yet). It is recorded in each affected round's chain with a ConflictDeclared, any
    * score the judge gave there stops counting, and assigned pitches are reassigned to keep their
    * quorum.
+   *
+   * <p>A judge declares only its own conflicts, and names only pitches of rounds it judges (any
+   * other is as unknown as one that does not exist); an organiser may record a conflict for any
+   * judge, as a conflict only ever takes scoring away.
    */
-  List<Recorded> declareConflict(JudgeId judgeId, UUID pitchId, UUID smeId, String reason) {
+  List<Recorded> declareConflict(
+      Caller caller, JudgeId judgeId, UUID pitchId, UUID smeId, String reason) {
+    boolean organiser = caller.has(Role.ORGANISER);
+    if (!organiser) {
+      requireSelf(caller, judgeId);
+    }
     Judge judge = get(judgeId);
     List<Recorded> recorded = new ArrayList<>();
     if (pitchId != null) {
       KnownPitch pitch =
           catalogue
               .pitch(pitchId)
+              .filter(p -> organiser || panels.member(p.roundId(), judgeId.value()))
               .orElseThrow(
                   () ->
                       new RuleViolationException(
@@ -91,6 +112,16 @@ public class JudgeService {
       panels.reassign(roundId);
     }
     return recorded;
+  }
+
+  private static void requireSelf(Caller caller, JudgeId judgeId) {
+    UUID self = caller.requireJudge();
+    if (!self.equals(judgeId.value())) {
+      throw new ForbiddenException(
+          "judge-mismatch",
+          "A judge declares only its own conflicts: the token is judge %s's, the path names judge %s"
+              .formatted(self, judgeId));
+    }
   }
 
   private static Recorded recorded(ChainRecord entry) {

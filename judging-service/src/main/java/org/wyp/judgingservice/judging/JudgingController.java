@@ -1,5 +1,6 @@
 package org.wyp.judgingservice.judging;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.wyp.events.judging.Stage;
 import org.wyp.kit.domain.RuleViolationException;
+import org.wyp.kit.security.Caller;
 
 /** HTTP adapter for rubrics, scores, the shortlist, rankings and the conclusion. */
 @RestController
@@ -47,9 +49,10 @@ class JudgingController {
       @PathVariable UUID pitchId,
       @PathVariable Stage stage,
       @PathVariable UUID judgeId,
-      @Valid @RequestBody ScoreRequest request) {
+      @Valid @RequestBody ScoreRequest request,
+      @Parameter(hidden = true) Caller caller) {
     JudgingService.ScoreSaved saved =
-        judging.score(pitchId, stage, judgeId, request.scores(), request.comment());
+        judging.score(caller, pitchId, stage, judgeId, request.scores(), request.comment());
     Views.ScoreView view = Views.ScoreView.of(saved);
     return saved.first()
         ? ResponseEntity.created(
@@ -91,9 +94,10 @@ class JudgingController {
         : ResponseEntity.ok(view);
   }
 
+  /** Public results once concluded; organisers see the judges' figures too. */
   @GetMapping("/api/rounds/{roundId}/conclusion")
-  Views.ConclusionView conclusion(@PathVariable UUID roundId) {
-    return Views.ConclusionView.of(judging.conclusion(roundId, false));
+  Views.Outcome conclusion(@PathVariable UUID roundId, @Parameter(hidden = true) Caller caller) {
+    return judging.conclusion(caller, roundId);
   }
 
   private static URI rubricUri(UUID roundId, Stage stage) {

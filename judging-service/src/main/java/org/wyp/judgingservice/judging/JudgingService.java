@@ -47,6 +47,8 @@ import org.wyp.kit.domain.ConflictException;
 import org.wyp.kit.domain.ForbiddenException;
 import org.wyp.kit.domain.NotFoundException;
 import org.wyp.kit.domain.RuleViolationException;
+import org.wyp.kit.security.Caller;
+import org.wyp.kit.security.Role;
 
 /**
  * A round's judging: rubrics, scores, the screening shortlist, rankings and the conclusion. Every
@@ -136,7 +138,20 @@ public class JudgingService {
    * PitchScoreRevised. Sending exactly the latest scores and comment again records nothing.
    */
   ScoreSaved score(
-      UUID pitchId, Stage stage, UUID judgeId, Map<String, Integer> scores, String comment) {
+      Caller caller,
+      UUID pitchId,
+      Stage stage,
+      UUID judgeId,
+      Map<String, Integer> scores,
+      String comment) {
+    // Before anything is looked up, so another judge's id reveals nothing.
+    UUID self = caller.requireJudge();
+    if (!self.equals(judgeId)) {
+      throw new ForbiddenException(
+          "judge-mismatch",
+          "A judge scores only as itself: the token is judge %s's, the path names judge %s"
+              .formatted(self, judgeId));
+    }
     KnownPitch pitch =
         catalogue
             .pitch(pitchId)
@@ -168,12 +183,7 @@ public class JudgingService {
                       found -> {
                         throw new ForbiddenException(
                             "conflict-of-interest",
-                            "Judge %s has a %s conflict of interest with pitch %s (%s) and cannot score it"
-                                .formatted(
-                                    judgeId,
-                                    found.detected() ? "detected" : "declared",
-                                    pitchId,
-                                    found.reason()));
+                            conflictDetail(judgeId, pitchId, found, rubric));
                       });
               panels
                   .refusal(roundId, stage, judgeId, pitchId)
@@ -221,6 +231,20 @@ public class JudgingService {
       metrics.scoreRecorded(roundId, stage);
     }
     return new ScoreSaved(saved, Totals.total(rubric.mathsCriteria(), saved.scores()), hash, first);
+  }
+
+  /**
+   * Why a conflicted judge may not score. A detected conflict's reason names the SME's company, so
+   * a judge screening blind is told only that one of its affiliations matched.
+   */
+  private static String conflictDetail(
+      UUID judgeId, UUID pitchId, ConflictRules.Found found, RubricSpec rubric) {
+    String reason =
+        found.detected() && rubric.blindScreening()
+            ? "one of the judge's affiliations matches the SME"
+            : found.reason();
+    return "Judge %s has a %s conflict of interest with pitch %s (%s) and cannot score it"
+        .formatted(judgeId, found.detected() ? "detected" : "declared", pitchId, reason);
   }
 
   /**
@@ -368,6 +392,17 @@ public class JudgingService {
         decision.recordedAt(),
         ranking,
         created);
+  }
+
+  /**
+   * The conclusion as the caller may see it: organisers in full; anyone else, once the finals are
+   * concluded, the public results (the ranking and its fingerprint, no judges' figures).
+   */
+  Views.Outcome conclusion(Caller caller, UUID roundId) {
+    Conclusion conclusion = conclusion(roundId, false);
+    return caller.has(Role.ORGANISER)
+        ? Views.ConclusionView.of(conclusion)
+        : Views.PublicConclusionView.of(conclusion);
   }
 
   static JudgingConcluded.RankedPitch published(RankedPitch entry) {

@@ -20,13 +20,16 @@ import org.wyp.judgingservice.scoring.Normalisation;
 
 /**
  * A stage's rubric. Ranges default to 0–10; weights are decimals that must sum to 1. Cross-field
- * rules (the sum, min below max, distinct keys) are checked by the service as 422s.
+ * rules (the sum, min below max, distinct keys, a shortlist size or blind screening only for
+ * SCREENING) are checked by the service as 422s. {@code blindScreening} (default false) hides the
+ * SMEs' identity from the screening judges.
  */
 record RubricRequest(
     @NotEmpty @Size(max = 20) List<@NotNull @Valid CriterionRequest> criteria,
     @NotNull Normalisation normalisation,
     @NotNull @Min(1) @Max(50) Integer minJudgesPerPitch,
-    @Min(1) @Max(1000) Integer shortlistSize) {
+    @Min(1) @Max(1000) Integer shortlistSize,
+    Boolean blindScreening) {
 
   record CriterionRequest(
       @NotNull
@@ -64,6 +67,7 @@ record RubricRequest(
             .toList(),
         normalisation,
         minJudgesPerPitch,
-        shortlistSize);
+        shortlistSize,
+        Boolean.TRUE.equals(blindScreening));
   }
 }

@@ -19,7 +19,8 @@ final class Views {
       List<CriterionSpec> criteria,
       Normalisation normalisation,
       int minJudgesPerPitch,
-      Integer shortlistSize) {
+      Integer shortlistSize,
+      boolean blindScreening) {
 
     static RubricView of(UUID roundId, RubricSpec rubric) {
       return new RubricView(
@@ -28,7 +29,8 @@ final class Views {
           rubric.criteria(),
           rubric.normalisation(),
           rubric.minJudgesPerPitch(),
-          rubric.shortlistSize());
+          rubric.shortlistSize(),
+          rubric.blindScreening());
     }
   }
 
@@ -73,14 +75,21 @@ final class Views {
     }
   }
 
-  /** The conclusion: the ranking recomputed from the chain, and its fingerprint. */
+  /** A conclusion, shaped for its audience. */
+  sealed interface Outcome permits ConclusionView, PublicConclusionView {}
+
+  /**
+   * The conclusion for organisers: the ranking recomputed from the chain, with the judges' figures,
+   * and its fingerprint.
+   */
   record ConclusionView(
       UUID roundId,
       Stage stage,
       long seq,
       String scoresFingerprint,
       String concludedAt,
-      RankingView ranking) {
+      RankingView ranking)
+      implements Outcome {
 
     static ConclusionView of(JudgingService.Conclusion conclusion) {
       return new ConclusionView(
@@ -90,6 +99,50 @@ final class Views {
           conclusion.scoresFingerprint(),
           conclusion.concludedAt(),
           RankingView.of(conclusion.ranking()));
+    }
+  }
+
+  /**
+   * The public results of a concluded round: each finalist's place and scores, and the fingerprint
+   * (the chain's head before the conclusion). No judges, SME ids or requested amounts.
+   */
+  record PublicConclusionView(
+      UUID roundId,
+      Stage stage,
+      long seq,
+      String scoresFingerprint,
+      String concludedAt,
+      List<Entry> entries)
+      implements Outcome {
+
+    record Entry(
+        UUID pitchId,
+        UUID problemId,
+        Integer rank,
+        Double rawScore,
+        Double normalisedScore,
+        int judgeCount,
+        Double medianTotal) {}
+
+    static PublicConclusionView of(JudgingService.Conclusion conclusion) {
+      return new PublicConclusionView(
+          conclusion.roundId(),
+          Stage.FINALS,
+          conclusion.seq(),
+          conclusion.scoresFingerprint(),
+          conclusion.concludedAt(),
+          conclusion.ranking().ranking().entries().stream()
+              .map(
+                  line ->
+                      new Entry(
+                          line.pitch().pitchId(),
+                          line.pitch().problemId(),
+                          line.rank(),
+                          line.rawScore(),
+                          line.normalisedScore(),
+                          line.judgeCount(),
+                          line.medianTotal()))
+              .toList());
     }
   }
 }

@@ -20,6 +20,7 @@ import org.wyp.judgingservice.chain.RubricSpec;
 import org.wyp.judgingservice.judge.ConflictLog;
 import org.wyp.judgingservice.judge.ConflictRules;
 import org.wyp.judgingservice.judge.Judge;
+import org.wyp.judgingservice.judge.JudgeId;
 import org.wyp.judgingservice.judge.Judges;
 import org.wyp.judgingservice.pitch.KnownPitch;
 import org.wyp.judgingservice.pitch.KnownSme;
@@ -131,6 +132,27 @@ public class PanelService {
         }
       }
     }
+  }
+
+  /** The round's pitches on the judge's desk (none when there is no such judge). */
+  public JudgeDesk desk(UUID roundId, UUID judgeId) {
+    return new JudgeDesk(
+        judgeId,
+        judges.find(new JudgeId(judgeId)).orElse(null),
+        chain.ledger(roundId),
+        panels.find(roundId, Stage.SCREENING),
+        panels.find(roundId, Stage.FINALS),
+        catalogue::sme);
+  }
+
+  /** Whether the judge is on a panel of the round, in either stage. */
+  public boolean member(UUID roundId, UUID judgeId) {
+    for (Stage stage : Stage.values()) {
+      if (panels.find(roundId, stage).filter(p -> p.member(judgeId)).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Why the judge may not score the pitch in the stage, or empty when it may. */

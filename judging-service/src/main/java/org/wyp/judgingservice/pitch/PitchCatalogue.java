@@ -176,6 +176,19 @@ public class PitchCatalogue {
     return new PageResponse<>(pitches, page, size, total);
   }
 
+  /**
+   * The round's submitted pitches in submission order, all of them: bounded by the round's size.
+   */
+  public List<KnownPitch> allInRound(UUID roundId, Boolean withdrawn) {
+    Query query = query(where("roundId").is(roundId.toString()).and("submittedAt").exists(true));
+    if (withdrawn != null) {
+      query.addCriteria(where("withdrawn").is(withdrawn));
+    }
+    return mongo.find(query.with(Sort.by("submittedAt", "_id")), Document.class, PITCHES).stream()
+        .map(PitchCatalogue::toPitch)
+        .toList();
+  }
+
   /** Every pitch an SME made, in any round: few per SME. */
   public List<KnownPitch> bySme(UUID smeId) {
     return mongo.find(query(where("smeId").is(smeId.toString())), Document.class, PITCHES).stream()

@@ -148,7 +148,8 @@ public class ChainTest {
             new CriterionSpec("team", "Team", "Can they deliver", new BigDecimal("0.4"), 0, 10)),
         normalisation,
         quorum,
-        null);
+        null,
+        false);
   }
 
   public static PitchFacts facts(UUID pitch, int minutes) {

@@ -26,6 +26,7 @@ import org.wyp.kit.testing.Brokers;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.kit.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
@@ -45,7 +46,7 @@ class ConflictAndAssignmentTest {
 
   @BeforeEach
   void setUp() {
-    http = Http.localhost(port);
+    http = Http.localhost(port).as(TestTokens.organiser());
     sender = new RecordSender(Brokers.of(kafka));
     judgingTopic = new TopicReader(Brokers.of(kafka), Topics.JUDGING);
     judging = new JudgingSupport(http, sender);

@@ -34,6 +34,7 @@ import org.wyp.kit.testing.Brokers;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.kit.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
@@ -54,7 +55,7 @@ class JudgingFlowTest {
 
   @BeforeEach
   void setUp() {
-    http = Http.localhost(port);
+    http = Http.localhost(port).as(TestTokens.organiser());
     sender = new RecordSender(Brokers.of(kafka));
     judgingTopic = new TopicReader(Brokers.of(kafka), Topics.JUDGING);
     judging = new JudgingSupport(http, sender);

@@ -18,6 +18,7 @@ import org.wyp.kit.testing.Brokers;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 
 /** Every request is checked, and refused with problem details that say what is wrong. */
 @ServiceIntegrationTest
@@ -33,7 +34,7 @@ class ValidationTest {
 
   @BeforeEach
   void setUp() {
-    http = Http.localhost(port);
+    http = Http.localhost(port).as(TestTokens.organiser());
     sender = new RecordSender(Brokers.of(kafka));
     judging = new JudgingSupport(http, sender);
     roundId = UUID.randomUUID();
@@ -108,19 +109,22 @@ class ValidationTest {
     judging.rubric(roundId, "SCREENING", JudgingSupport.rubric("NONE", 1, null));
     judging.panel(roundId, "SCREENING", ann);
     String path = "/api/pitches/" + pitch + "/stages/SCREENING/scores/" + ann;
+    Http asAnn = http.as(TestTokens.judge(ann));
 
     assertProblem(judging.score(pitch, "SCREENING", ann, 11, 5), 422, "score-out-of-range");
     assertProblem(
-        http.put(path, Map.of("scores", Map.of("impact", 5, "team", 5, "vibes", 9)), Map.of()),
+        asAnn.put(path, Map.of("scores", Map.of("impact", 5, "team", 5, "vibes", 9)), Map.of()),
         422,
         "unknown-criterion");
     assertProblem(
-        http.put(path, Map.of("scores", Map.of("impact", 5)), Map.of()), 422, "score-out-of-range");
+        asAnn.put(path, Map.of("scores", Map.of("impact", 5)), Map.of()),
+        422,
+        "score-out-of-range");
     assertProblem(
-        http.put(path, "{\"scores\":{\"impact\":5.5,\"team\":5}}", Map.of()),
+        asAnn.put(path, "{\"scores\":{\"impact\":5.5,\"team\":5}}", Map.of()),
         400,
         "malformed-request");
-    assertProblem(http.put(path, Map.of("comment", "no scores"), Map.of()), 400, "validation");
+    assertProblem(asAnn.put(path, Map.of("comment", "no scores"), Map.of()), 400, "validation");
     assertProblem(judging.score(pitch, "FINALS", ann, 5, 5), 409, "no-rubric");
     assertProblem(judging.score(UUID.randomUUID(), "SCREENING", ann, 5, 5), 404, "not-found");
     assertProblem(judging.score(pitch, "SCREENING", UUID.randomUUID(), 5, 5), 404, "not-found");

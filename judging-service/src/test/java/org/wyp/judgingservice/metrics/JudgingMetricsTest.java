@@ -18,6 +18,7 @@ import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.PrometheusScrape;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 
 /**
  * What Prometheus scrapes from judging-service after real scoring: a judge's first score for a
@@ -34,12 +35,14 @@ class JudgingMetricsTest {
   @Autowired KafkaProperties kafka;
 
   Http http;
+  Http ops;
   RecordSender sender;
   JudgingSupport judging;
 
   @BeforeEach
   void setUp() {
-    http = Http.localhost(port);
+    http = Http.localhost(port).as(TestTokens.organiser());
+    ops = Http.localhost(port).as(TestTokens.ops());
     sender = new RecordSender(Brokers.of(kafka));
     judging = new JudgingSupport(http, sender);
   }
@@ -58,7 +61,7 @@ class JudgingMetricsTest {
     judging.panel(roundId, "SCREENING", ann);
     Map<String, String> screening =
         Map.of("service", SERVICE, "round", roundId.toString(), "stage", "SCREENING");
-    assertThat(PrometheusScrape.of(http).value("wyp_scores_recorded_total", screening)).isEmpty();
+    assertThat(PrometheusScrape.of(ops).value("wyp_scores_recorded_total", screening)).isEmpty();
 
     Http.Response first = judging.score(pitchId, "SCREENING", ann, 8, 5);
     assertThat(first.status()).as(first.toString()).isEqualTo(201);
@@ -66,7 +69,7 @@ class JudgingMetricsTest {
     await()
         .untilAsserted(
             () ->
-                assertThat(PrometheusScrape.of(http).value("wyp_scores_recorded_total", screening))
+                assertThat(PrometheusScrape.of(ops).value("wyp_scores_recorded_total", screening))
                     .hasValue(1.0));
 
     Http.Response revised = judging.score(pitchId, "SCREENING", ann, 9, 5);
@@ -74,7 +77,7 @@ class JudgingMetricsTest {
     assertThat(revised.json().path("revision").asInt()).isEqualTo(1);
 
     // The counter is incremented in the request itself, so a revision counted would show already.
-    PrometheusScrape scrape = PrometheusScrape.of(http);
+    PrometheusScrape scrape = PrometheusScrape.of(ops);
     assertThat(scrape.value("wyp_scores_recorded_total", screening)).hasValue(1.0);
     assertThat(
             scrape.value(
@@ -103,7 +106,7 @@ class JudgingMetricsTest {
     awaitProgress(roundId, "SCREENING", 0, 1, 1);
 
     // No finals rubric yet: the finals are not being judged, so they have no samples.
-    assertThat(progress(PrometheusScrape.of(http), roundId, "FINALS", "unscored")).isEmpty();
+    assertThat(progress(PrometheusScrape.of(ops), roundId, "FINALS", "unscored")).isEmpty();
   }
 
   private void awaitProgress(
@@ -111,7 +114,7 @@ class JudgingMetricsTest {
     await()
         .untilAsserted(
             () -> {
-              PrometheusScrape scrape = PrometheusScrape.of(http);
+              PrometheusScrape scrape = PrometheusScrape.of(ops);
               assertThat(progress(scrape, roundId, stage, "unscored")).hasValue(unscored);
               assertThat(progress(scrape, roundId, stage, "below_quorum")).hasValue(belowQuorum);
               assertThat(progress(scrape, roundId, stage, "ranked")).hasValue(ranked);

@@ -21,6 +21,7 @@ import org.wyp.kit.testing.Brokers;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Pitches built from submission-service's events, whatever order and however often they come. */
@@ -39,7 +40,7 @@ class PitchProjectionTest {
 
   @BeforeEach
   void setUp() {
-    http = Http.localhost(port);
+    http = Http.localhost(port).as(TestTokens.organiser());
     sender = new RecordSender(Brokers.of(kafka));
     judging = new JudgingSupport(http, sender);
     roundId = UUID.randomUUID();
