@@ -18,6 +18,7 @@ import org.wyp.events.round.RoundAnnounced;
 import org.wyp.events.round.RoundOpened;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.RecordSender;
+import org.wyp.kit.testing.TestTokens;
 
 /**
  * Plays problem-service's part on the real broker (its events, as it would publish them) and
@@ -96,7 +97,12 @@ public final class ProgrammeSupport {
     return registeredSme("L1 8JQ", 12);
   }
 
+  /**
+   * Registers an SME as its user would: with a token whose {@code sme_id} (a new one, as the
+   * identity provider would mint) becomes the SME's id.
+   */
   public UUID registeredSme(String postcode, int employees) {
+    UUID smeId = UUID.randomUUID();
     Map<String, Object> sme = new LinkedHashMap<>();
     int n = COMPANY_NUMBERS.incrementAndGet();
     sme.put("companyName", "Breathe Sensors " + n + " " + UUID.randomUUID() + " Ltd");
@@ -108,9 +114,20 @@ public final class ProgrammeSupport {
     sme.put("contactName", "Aisha Okafor");
     sme.put("contactEmail", "aisha@breathe.example.co.uk");
     sme.put("website", "https://breathe.example.co.uk");
-    Http.Response created = http.post("/api/smes", sme);
+    Http.Response created = asSme(smeId).post("/api/smes", sme);
     assertThat(created.status()).as("register SME: %s", created).isEqualTo(201);
-    return UUID.fromString(created.text("id"));
+    assertThat(created.text("id")).isEqualTo(smeId.toString());
+    return smeId;
+  }
+
+  /** The service, called by the user of SME {@code smeId}. */
+  public Http asSme(UUID smeId) {
+    return http.as(TestTokens.sme(smeId));
+  }
+
+  /** The service, called by an organiser. */
+  public Http asOrganiser() {
+    return http.as(TestTokens.organiser());
   }
 
   public static Map<String, Object> pitch(UUID problemId, UUID smeId, String title) {

@@ -8,6 +8,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.wyp.events.submission.SmeRegistered;
 import org.wyp.kit.aggregate.AggregateRoot;
+import org.wyp.kit.security.Caller;
+import org.wyp.kit.security.Role;
 
 /**
  * A registered company. Its size decides whether it is an SME at all; an ineligible company may
@@ -33,7 +35,14 @@ public class Sme extends AggregateRoot {
 
   protected Sme() {}
 
-  static Sme register(SmeId id, SmeDetails details, Instant now) {
+  /**
+   * Registers the company of the SME user calling: the identity provider minted its {@code sme_id},
+   * and that is the SME's id here too, so its later tokens bind it to this SME.
+   *
+   * @throws org.wyp.kit.domain.ForbiddenException when the caller is not an SME with an sme_id
+   */
+  static Sme register(Caller registrant, SmeDetails details, Instant now) {
+    SmeId id = new SmeId(registrant.requireSme());
     Sme sme = new Sme();
     sme.id = id.toString();
     sme.companyName = details.companyName();
@@ -63,6 +72,14 @@ public class Sme extends AggregateRoot {
                 sme.ineligibleReasons,
                 sme.registeredAt));
     return sme;
+  }
+
+  /**
+   * Whether {@code caller} may see this SME, contact details included: the SME itself or an
+   * organiser.
+   */
+  public boolean visibleTo(Caller caller) {
+    return caller.isSme(UUID.fromString(id)) || caller.has(Role.ORGANISER);
   }
 
   public SmeId smeId() {

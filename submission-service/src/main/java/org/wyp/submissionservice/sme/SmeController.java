@@ -1,5 +1,6 @@
 package org.wyp.submissionservice.sme;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wyp.kit.security.Caller;
 import org.wyp.kit.web.ETags;
 import org.wyp.kit.web.PageResponse;
 
@@ -27,28 +29,33 @@ class SmeController {
     this.smes = smes;
   }
 
-  /** 201 even for a company too big to be an SME: it is told why, in {@code ineligibleReasons}. */
+  /**
+   * The caller's own company, under the id its token binds. 201 even for a company too big to be an
+   * SME: it is told why, in {@code ineligibleReasons}.
+   */
   @PostMapping
-  ResponseEntity<SmeView> register(@Valid @RequestBody SmeRequest request) {
-    Sme sme = smes.register(request.details());
+  ResponseEntity<SmeView> register(
+      @Parameter(hidden = true) Caller caller, @Valid @RequestBody SmeRequest request) {
+    Sme sme = smes.register(caller, request.details());
     return ResponseEntity.created(URI.create("/api/smes/" + sme.smeId()))
         .eTag(ETags.of(sme.version()))
         .body(SmeView.of(sme));
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<SmeView> get(@PathVariable UUID id) {
-    Sme sme = smes.get(new SmeId(id));
+  ResponseEntity<SmeView> get(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+    Sme sme = smes.get(caller, new SmeId(id));
     return ResponseEntity.ok().eTag(ETags.of(sme.version())).body(SmeView.of(sme));
   }
 
   @GetMapping
   PageResponse<SmeView> list(
+      @Parameter(hidden = true) Caller caller,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE)
           @Min(1)
           @Max(PageResponse.MAX_SIZE)
           int size) {
-    return smes.list(page, size).map(SmeView::of);
+    return smes.list(caller, page, size).map(SmeView::of);
   }
 }

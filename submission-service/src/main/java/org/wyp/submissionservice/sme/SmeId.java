@@ -1,14 +1,9 @@
 package org.wyp.submissionservice.sme;
 
 import java.util.UUID;
-import org.wyp.events.Uuids;
 
-/** Identifies a registered SME. */
+/** Identifies a registered SME: the {@code sme_id} its users' tokens carry. */
 public record SmeId(UUID value) {
-
-  public static SmeId next() {
-    return new SmeId(Uuids.v7());
-  }
 
   @Override
   public String toString() {

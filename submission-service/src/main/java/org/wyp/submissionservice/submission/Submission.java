@@ -10,6 +10,8 @@ import org.wyp.events.submission.SubmissionReceived;
 import org.wyp.events.submission.SubmissionWithdrawn;
 import org.wyp.kit.aggregate.AggregateRoot;
 import org.wyp.kit.domain.ConflictException;
+import org.wyp.kit.security.Caller;
+import org.wyp.kit.security.Role;
 import org.wyp.submissionservice.sme.Sme;
 
 /**
@@ -154,6 +156,18 @@ public class Submission extends AggregateRoot {
 
   private static UUID uuid(String value) {
     return UUID.fromString(value);
+  }
+
+  /** Whether {@code caller} is the SME that made this pitch: the only one who may change it. */
+  public boolean ownedBy(Caller caller) {
+    return caller.isSme(smeId());
+  }
+
+  /**
+   * Whether {@code caller} may see this pitch, private fields included: its SME or an organiser.
+   */
+  public boolean visibleTo(Caller caller) {
+    return ownedBy(caller) || caller.has(Role.ORGANISER);
   }
 
   public SubmissionId submissionId() {

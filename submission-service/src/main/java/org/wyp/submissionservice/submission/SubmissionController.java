@@ -1,5 +1,6 @@
 package org.wyp.submissionservice.submission;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wyp.kit.security.Caller;
 import org.wyp.kit.web.ETags;
 import org.wyp.kit.web.PageResponse;
 import org.wyp.submissionservice.sme.SmeId;
@@ -38,6 +40,7 @@ class SubmissionController {
   /** A retry with the same {@code Idempotency-Key} and body gets the same submission back. */
   @PostMapping("/api/submissions")
   ResponseEntity<SubmissionView> submit(
+      @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = "Idempotency-Key", required = false)
           @Pattern(
               regexp = "[A-Za-z0-9._:-]{1,100}",
@@ -46,6 +49,7 @@ class SubmissionController {
       @Valid @RequestBody SubmissionRequest request) {
     Submission submission =
         submissions.submit(
+            caller,
             request.problemId(),
             new SmeId(request.smeId()),
             request.toPitch(),
@@ -58,12 +62,14 @@ class SubmissionController {
   /** Needs {@code If-Match}; only while the pitch is SUBMITTED and its problem and round open. */
   @PutMapping("/api/submissions/{id}")
   ResponseEntity<SubmissionView> amend(
+      @Parameter(hidden = true) Caller caller,
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody SubmissionRequest request) {
     OptionalLong expectedVersion = ETags.requireIfMatch(ifMatch);
     return view(
         submissions.amend(
+            caller,
             new SubmissionId(id),
             expectedVersion,
             request.problemId(),
@@ -72,17 +78,20 @@ class SubmissionController {
   }
 
   @PostMapping("/api/submissions/{id}/withdraw")
-  ResponseEntity<SubmissionView> withdraw(@PathVariable UUID id) {
-    return view(submissions.withdraw(new SubmissionId(id)));
+  ResponseEntity<SubmissionView> withdraw(
+      @Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+    return view(submissions.withdraw(caller, new SubmissionId(id)));
   }
 
   @GetMapping("/api/submissions/{id}")
-  ResponseEntity<SubmissionView> get(@PathVariable UUID id) {
-    return view(submissions.get(new SubmissionId(id)));
+  ResponseEntity<SubmissionView> get(
+      @Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+    return view(submissions.get(caller, new SubmissionId(id)));
   }
 
   @GetMapping("/api/submissions")
   PageResponse<SubmissionView> search(
+      @Parameter(hidden = true) Caller caller,
       @RequestParam Optional<UUID> smeId,
       @RequestParam Optional<UUID> problemId,
       @RequestParam Optional<UUID> roundId,
@@ -93,7 +102,7 @@ class SubmissionController {
           @Max(PageResponse.MAX_SIZE)
           int size) {
     return submissions
-        .search(new SubmissionFilter(smeId, problemId, roundId, status), page, size)
+        .search(caller, new SubmissionFilter(smeId, problemId, roundId, status), page, size)
         .map(SubmissionView::of);
   }
 

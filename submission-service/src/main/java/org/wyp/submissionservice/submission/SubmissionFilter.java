@@ -8,4 +8,10 @@ record SubmissionFilter(
     Optional<UUID> smeId,
     Optional<UUID> problemId,
     Optional<UUID> roundId,
-    Optional<SubmissionStatus> status) {}
+    Optional<SubmissionStatus> status) {
+
+  /** The same filter narrowed to one SME's pitches. */
+  SubmissionFilter ofSme(UUID smeId) {
+    return new SubmissionFilter(Optional.of(smeId), problemId, roundId, status);
+  }
+}

@@ -13,8 +13,11 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.wyp.kit.domain.ConflictException;
+import org.wyp.kit.domain.ForbiddenException;
 import org.wyp.kit.domain.NotFoundException;
 import org.wyp.kit.domain.RuleViolationException;
+import org.wyp.kit.security.Caller;
+import org.wyp.kit.security.Role;
 import org.wyp.kit.web.ETags;
 import org.wyp.kit.web.PageResponse;
 import org.wyp.submissionservice.programme.KnownProblem;
@@ -51,10 +54,13 @@ public class SubmissionService {
   }
 
   /**
-   * Submits a pitch. With an idempotency key, a retry of the same request returns the submission
-   * the first attempt made; the same key with a different request is refused.
+   * Submits a pitch for the calling SME. With an idempotency key, a retry of the same request
+   * returns the submission the first attempt made; the same key with a different request is
+   * refused.
    */
-  Submission submit(UUID problemId, SmeId smeId, Pitch pitch, Optional<String> idempotencyKey) {
+  Submission submit(
+      Caller caller, UUID problemId, SmeId smeId, Pitch pitch, Optional<String> idempotencyKey) {
+    requireActingAs(caller, smeId);
     Instant now = clock.instant();
     Sme sme = knownSme(smeId);
     String fingerprint = fingerprint(problemId, smeId, pitch);
@@ -94,10 +100,19 @@ public class SubmissionService {
     }
   }
 
-  /** The problem and SME a client names must be the submission's own: they never change. */
+  /**
+   * Amends the calling SME's own pitch. The problem and SME a client names must be the submission's
+   * own: they never change.
+   */
   Submission amend(
-      SubmissionId id, OptionalLong expectedVersion, UUID problemId, SmeId smeId, Pitch pitch) {
-    Submission submission = get(id);
+      Caller caller,
+      SubmissionId id,
+      OptionalLong expectedVersion,
+      UUID problemId,
+      SmeId smeId,
+      Pitch pitch) {
+    requireActingAs(caller, smeId);
+    Submission submission = toChange(caller, id);
     ETags.requireMatch(expectedVersion, submission.version());
     if (!submission.problemId().equals(problemId) || !submission.smeId().equals(smeId.value())) {
       throw new RuleViolationException(
@@ -111,18 +126,37 @@ public class SubmissionService {
     return submissions.save(submission);
   }
 
-  Submission withdraw(SubmissionId id) {
-    Submission submission = get(id);
+  /** Withdraws the calling SME's own pitch. */
+  Submission withdraw(Caller caller, SubmissionId id) {
+    Submission submission = toChange(caller, id);
     submission.withdraw(clock.instant());
     return submissions.save(submission);
   }
 
-  Submission get(SubmissionId id) {
-    return submissions.find(id).orElseThrow(() -> new NotFoundException("submission", id));
+  /**
+   * A pitch as the caller may see it: its SME's or, for an organiser, anyone's. Another SME's pitch
+   * is as unknown as one that does not exist.
+   */
+  Submission get(Caller caller, SubmissionId id) {
+    return submissions
+        .find(id)
+        .filter(submission -> submission.visibleTo(caller))
+        .orElseThrow(() -> new NotFoundException("submission", id));
   }
 
-  PageResponse<Submission> search(SubmissionFilter filter, int page, int size) {
-    return submissions.search(filter, page, size);
+  /**
+   * Organisers search all pitches; an SME only its own, whatever SME it names (another's gives an
+   * empty page, as it would if that SME had none).
+   */
+  PageResponse<Submission> search(Caller caller, SubmissionFilter filter, int page, int size) {
+    if (caller.has(Role.ORGANISER)) {
+      return submissions.search(filter, page, size);
+    }
+    UUID own = caller.requireSme();
+    if (filter.smeId().filter(smeId -> !smeId.equals(own)).isPresent()) {
+      return new PageResponse<>(List.of(), page, size, 0);
+    }
+    return submissions.search(filter.ofSme(own), page, size);
   }
 
   ProblemSubmissionCount countFor(UUID problemId) {
@@ -131,6 +165,27 @@ public class SubmissionService {
 
   List<ProblemSubmissionCount> countsFor(UUID roundId) {
     return submissions.liveCountsByProblem(roundId);
+  }
+
+  /** An SME id a request names is trusted only when the caller's token binds it. */
+  private static void requireActingAs(Caller caller, SmeId smeId) {
+    if (!caller.requireSme().equals(smeId.value())) {
+      throw new ForbiddenException(
+          "sme-mismatch", "smeId " + smeId + " is not the SME the caller's token is bound to");
+    }
+  }
+
+  /**
+   * A pitch only its SME may change: hidden (404) from whoever may not see it, refused (403) to an
+   * organiser, who may see it but does not act for SMEs.
+   */
+  private Submission toChange(Caller caller, SubmissionId id) {
+    Submission submission = get(caller, id);
+    if (!submission.ownedBy(caller)) {
+      throw new ForbiddenException(
+          "not-the-submitter", "Only the SME that made submission " + id + " may change it");
+    }
+    return submission;
   }
 
   private Sme knownSme(SmeId smeId) {

@@ -63,11 +63,14 @@ class ProblemStatsViewTest {
   void theCountFollowsPitchesAndWithdrawalsAndGoesWithTheProblem() {
     await().until(() -> latest() != null && submissions(latest()) == 0);
 
-    String first = submit("Damp sensors");
+    UUID firstSme = programme.registeredSme();
+    String first = submit(firstSme, "Damp sensors");
     await().until(() -> submissions(latest()) == 1);
-    submit("Mould-resistant paint");
+    submit(programme.registeredSme(), "Mould-resistant paint");
     await().until(() -> submissions(latest()) == 2);
-    assertThat(http.post("/api/submissions/" + first + "/withdraw", null).status()).isEqualTo(200);
+    assertThat(programme.asSme(firstSme).post("/api/submissions/" + first + "/withdraw", null))
+        .extracting(Http.Response::status)
+        .isEqualTo(200);
     await().until(() -> submissions(latest()) == 1);
 
     sender.send(new ProblemWithdrawn(problemId, 9, roundId, Instant.now()));
@@ -84,9 +87,9 @@ class ProblemStatsViewTest {
         .isEqualTo(roundId);
   }
 
-  private String submit(String title) {
+  private String submit(UUID smeId, String title) {
     Http.Response created =
-        http.post("/api/submissions", pitch(problemId, programme.registeredSme(), title));
+        programme.asSme(smeId).post("/api/submissions", pitch(problemId, smeId, title));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.text("id");
   }

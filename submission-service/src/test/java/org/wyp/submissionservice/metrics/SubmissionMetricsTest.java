@@ -18,6 +18,7 @@ import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.PrometheusScrape;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.submissionservice.ProgrammeSupport;
 
 /**
@@ -35,12 +36,14 @@ class SubmissionMetricsTest {
   @Autowired MongoTemplate mongo;
 
   Http http;
+  Http ops;
   RecordSender sender;
   ProgrammeSupport programme;
 
   @BeforeEach
   void setUp() {
     http = Http.localhost(port);
+    ops = http.as(TestTokens.ops());
     sender = new RecordSender(Brokers.of(kafka));
     programme = new ProgrammeSupport(http, sender, mongo);
   }
@@ -64,33 +67,34 @@ class SubmissionMetricsTest {
     Map<String, Object> body = pitch(problemId, smeId, "Damp sensors");
     Map<String, String> key = Map.of("Idempotency-Key", "metrics-" + UUID.randomUUID());
 
-    Http.Response created = http.send("POST", "/api/submissions", body, key);
+    Http sme = programme.asSme(smeId);
+    Http.Response created = sme.send("POST", "/api/submissions", body, key);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String id = created.text("id");
 
     await()
         .untilAsserted(
             () -> {
-              PrometheusScrape scrape = PrometheusScrape.of(http);
+              PrometheusScrape scrape = PrometheusScrape.of(ops);
               assertThat(scrape.value("wyp_submissions_received_total", received)).hasValue(1.0);
               assertThat(scrape.value("wyp_submissions", submitted)).hasValue(1.0);
               assertThat(scrape.value("wyp_submissions", withdrawn)).isEmpty();
             });
 
-    Http.Response replay = http.send("POST", "/api/submissions", body, key);
+    Http.Response replay = sme.send("POST", "/api/submissions", body, key);
     assertThat(replay.status()).as(replay.toString()).isEqualTo(201);
     assertThat(replay.text("id")).isEqualTo(id);
     // The counter is incremented in the request itself, so a replay counted would show already.
-    assertThat(PrometheusScrape.of(http).value("wyp_submissions_received_total", received))
+    assertThat(PrometheusScrape.of(ops).value("wyp_submissions_received_total", received))
         .hasValue(1.0);
 
-    Http.Response withdrawal = http.post("/api/submissions/" + id + "/withdraw", null);
+    Http.Response withdrawal = sme.post("/api/submissions/" + id + "/withdraw", null);
     assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(200);
 
     await()
         .untilAsserted(
             () -> {
-              PrometheusScrape scrape = PrometheusScrape.of(http);
+              PrometheusScrape scrape = PrometheusScrape.of(ops);
               assertThat(scrape.value("wyp_submissions", withdrawn)).hasValue(1.0);
               assertThat(scrape.value("wyp_submissions", submitted).orElse(0)).isZero();
               assertThat(scrape.value("wyp_submissions_received_total", received)).hasValue(1.0);

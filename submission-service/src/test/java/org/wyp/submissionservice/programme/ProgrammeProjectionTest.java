@@ -100,8 +100,9 @@ class ProgrammeProjectionTest {
     assertThat(open.getString("title")).isEqualTo("Renamed");
 
     UUID sme = programme.registeredSme();
-    assertThat(http.post("/api/submissions", pitch(closedLate, sme, "x")).status()).isEqualTo(409);
-    assertThat(http.post("/api/submissions", pitch(stillOpen, sme, "x")).status()).isEqualTo(201);
+    Http asSme = programme.asSme(sme);
+    assertThat(asSme.post("/api/submissions", pitch(closedLate, sme, "x")).status()).isEqualTo(409);
+    assertThat(asSme.post("/api/submissions", pitch(stillOpen, sme, "x")).status()).isEqualTo(201);
   }
 
   @Test
@@ -155,7 +156,9 @@ class ProgrammeProjectionTest {
     ExecutorService pitching = Executors.newFixedThreadPool(3);
     for (UUID sme : smes) {
       pitching.submit(
-          () -> answers.add(http.post("/api/submissions", pitch(problemId, sme, "Race"))));
+          () ->
+              answers.add(
+                  programme.asSme(sme).post("/api/submissions", pitch(problemId, sme, "Race"))));
     }
     sender.send(new ProblemClosed(problemId, 3, roundId, T0));
     pitching.shutdown();
@@ -173,8 +176,11 @@ class ProgrammeProjectionTest {
     answers.stream()
         .filter(a -> a.status() == 409)
         .forEach(a -> assertThat(a.text("type")).isEqualTo("/problems/problem-not-open"));
+    UUID late = programme.registeredSme();
     assertThat(
-            http.post("/api/submissions", pitch(problemId, programme.registeredSme(), "After"))
+            programme
+                .asSme(late)
+                .post("/api/submissions", pitch(problemId, late, "After"))
                 .status())
         .isEqualTo(409);
     assertThat(mongo.count(query(where("problemId").is(problemId.toString())), "submissions"))

@@ -3,6 +3,8 @@ package org.wyp.submissionservice.sme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
 import static org.wyp.kit.testing.ProblemAssertions.errorFields;
+import static org.wyp.submissionservice.sme.SmeFixtures.asNewSme;
+import static org.wyp.submissionservice.sme.SmeFixtures.asOrganiser;
 import static org.wyp.submissionservice.sme.SmeFixtures.ids;
 import static org.wyp.submissionservice.sme.SmeFixtures.registered;
 import static org.wyp.submissionservice.sme.SmeFixtures.sme;
@@ -30,9 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** The SME API on the real server: registration, eligibility, one SME per company, reads. */
@@ -59,13 +63,15 @@ class SmeApiTest {
     Map<String, Object> request = sme("  " + name + " ", "  sc" + number + " ");
     request.put("postcode", " ch415lh ");
     Instant before = Instant.now().minusMillis(1);
+    UUID smeId = UUID.randomUUID();
+    Http asSme = http.as(TestTokens.sme(smeId));
 
-    Http.Response created = http.post("/api/smes", request);
+    Http.Response created = asSme.post("/api/smes", request);
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonNode body = created.json();
     String id = body.path("id").asString();
-    assertThat(UUID.fromString(id).version()).isEqualTo(7);
+    assertThat(id).as("the id the token's sme_id binds").isEqualTo(smeId.toString());
     assertThat(created.header("Location")).endsWith("/api/smes/" + id);
     assertThat(created.header("ETag")).isEqualTo("\"1\"");
     assertThat(body.path("companyName").asString()).isEqualTo(name);
@@ -86,7 +92,7 @@ class SmeApiTest {
         .isBetween(before, Instant.now().plusSeconds(1));
 
     Http.Response fetched =
-        http.get(created.header("Location").replaceFirst("^https?://[^/]+", ""));
+        asSme.get(created.header("Location").replaceFirst("^https?://[^/]+", ""));
     assertThat(fetched.status()).isEqualTo(200);
     assertThat(fetched.header("ETag")).isEqualTo("\"1\"");
     assertThat(fetched.json()).isEqualTo(body);
@@ -157,7 +163,7 @@ class SmeApiTest {
     request.put("employees", 250);
     request.put("turnoverPence", 5_000_000_001L);
 
-    Http.Response created = http.post("/api/smes", request);
+    Http.Response created = asNewSme(http).post("/api/smes", request);
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonNode body = created.json();
@@ -166,7 +172,7 @@ class SmeApiTest {
     assertThat(reasons).hasSize(2);
     assertThat(reasons.get(0)).contains("250 employees");
     assertThat(reasons.get(1)).contains("£50,000,000.01");
-    JsonNode fetched = http.get("/api/smes/" + body.path("id").asString()).json();
+    JsonNode fetched = asOrganiser(http).get("/api/smes/" + body.path("id").asString()).json();
     assertThat(fetched.path("eligible").asBoolean()).isFalse();
     assertThat(strings(fetched.path("ineligibleReasons"), null)).isEqualTo(reasons);
   }
@@ -209,7 +215,9 @@ class SmeApiTest {
       String otherName = uniqueName();
       JsonNode problem =
           assertProblem(
-              http.post("/api/smes", sme(otherName, sameNumber)), 409, "duplicate-company");
+              asNewSme(http).post("/api/smes", sme(otherName, sameNumber)),
+              409,
+              "duplicate-company");
       assertThat(problem.path("detail").asString()).contains("OC" + digits);
       assertThat(storedNamed(mongo, otherName)).as(sameNumber).isZero();
     }
@@ -229,7 +237,7 @@ class SmeApiTest {
         Callable<Integer> register =
             () -> {
               start.await();
-              return Http.localhost(port).post("/api/smes", request).status();
+              return asNewSme(Http.localhost(port)).post("/api/smes", request).status();
             };
         statuses.add(pool.submit(register));
       }
@@ -245,16 +253,111 @@ class SmeApiTest {
   }
 
   @Test
+  void theSmeIdIsTheTokensAndRegisteringItAgainIs409AndStoresNothing() {
+    UUID smeId = UUID.randomUUID();
+    Http asSme = http.as(TestTokens.sme(smeId));
+    String firstName = uniqueName();
+    String firstNumber = uniqueCompanyNumber();
+    assertThat(asSme.post("/api/smes", sme(firstName, firstNumber)).text("id"))
+        .isEqualTo(smeId.toString());
+
+    String secondName = uniqueName();
+    JsonNode problem =
+        assertProblem(
+            asSme.post("/api/smes", sme(secondName, uniqueCompanyNumber())),
+            409,
+            "sme-already-registered");
+    assertThat(problem.path("detail").asString()).contains(smeId.toString());
+    // The same company again from the same SME user: its registration is what is taken.
+    assertProblem(
+        asSme.post("/api/smes", sme(uniqueName(), firstNumber)), 409, "sme-already-registered");
+    assertThat(storedNamed(mongo, secondName)).isZero();
+    assertThat(
+            mongo.count(Query.query(Criteria.where("_id").is(smeId.toString())), Smes.COLLECTION))
+        .isEqualTo(1);
+    assertThat(storedNamed(mongo, firstName)).isEqualTo(1);
+  }
+
+  @Test
+  void racingRegistrationsOfOneSmeUserLeaveExactlyOne() throws Exception {
+    Http asSme = http.as(TestTokens.sme(UUID.randomUUID()));
+    int racers = 6;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Http.Response>> answers = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+      for (int i = 0; i < racers; i++) {
+        String name = uniqueName();
+        names.add(name);
+        Map<String, Object> request = sme(name, uniqueCompanyNumber());
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return asSme.post("/api/smes", request);
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Http.Response> answer : answers) {
+        Http.Response response = answer.get();
+        statuses.add(response.status());
+        if (response.status() == 409) {
+          assertProblem(response, 409, "sme-already-registered");
+        }
+      }
+      assertThat(statuses).containsOnly(201, 409);
+      assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+    }
+    assertThat(names.stream().mapToLong(name -> storedNamed(mongo, name)).sum()).isEqualTo(1);
+  }
+
+  @Test
+  void aTokenWithoutAnSmeIdRegistersNothing() {
+    String name = uniqueName();
+    Map<String, Object> request = sme(name, uniqueCompanyNumber());
+    String unbound = TestTokens.token("sme-user-without-id", List.of("SME"), Map.of());
+    String notAUuid =
+        TestTokens.token("sme-user-bad-id", List.of("SME"), Map.of("sme_id", "not-a-uuid"));
+
+    assertProblem(http.as(unbound).post("/api/smes", request), 403, "not-an-sme");
+    assertProblem(http.as(notAUuid).post("/api/smes", request), 403, "not-an-sme");
+    assertThat(storedNamed(mongo, name)).isZero();
+  }
+
+  @Test
+  void anSmeSeesItselfWithItsContactDetailsButAnotherSmeIsAsUnknownAsNone() {
+    String id = registered(http, sme()).path("id").asString();
+    Http itself = http.as(TestTokens.sme(UUID.fromString(id)));
+
+    Http.Response own = itself.get("/api/smes/" + id);
+    assertThat(own.status()).as(own.toString()).isEqualTo(200);
+    assertThat(own.text("contactEmail")).isEqualTo("aisha@breathe-sensors.example.co.uk");
+    assertThat(asOrganiser(http).get("/api/smes/" + id).text("contactName"))
+        .isEqualTo("Aisha Okafor");
+
+    Http.Response foreign = asNewSme(http).get("/api/smes/" + id);
+    Http.Response unknown = asNewSme(http).get("/api/smes/" + UUID.randomUUID());
+    assertProblem(foreign, 404, "not-found");
+    assertProblem(unknown, 404, "not-found");
+    assertThat(foreign.body()).doesNotContain("aisha").doesNotContain("Breathe");
+    assertThat(foreign.json().path("title")).isEqualTo(unknown.json().path("title"));
+  }
+
+  @Test
   void anUnknownSmeIs404AndAMalformedIdIs400() {
-    JsonNode problem = assertProblem(http.get("/api/smes/" + UUID.randomUUID()), 404, "not-found");
+    Http organiser = asOrganiser(http);
+    JsonNode problem =
+        assertProblem(organiser.get("/api/smes/" + UUID.randomUUID()), 404, "not-found");
     assertThat(problem.path("detail").asString()).contains("SME");
 
-    JsonNode malformed = assertProblem(http.get("/api/smes/not-a-uuid"), 400, null);
+    JsonNode malformed = assertProblem(organiser.get("/api/smes/not-a-uuid"), 400, null);
     assertThat(errorFields(malformed)).containsExactly("id");
   }
 
   @Test
   void theListIsPagedNewestFirstWithoutGapsOrOverlaps() {
+    Http http = asOrganiser(this.http);
     Set<String> mine = new HashSet<>();
     for (int i = 0; i < 5; i++) {
       mine.add(registered(http, sme()).path("id").asString());
@@ -290,6 +393,7 @@ class SmeApiTest {
 
   @Test
   void badPagingParametersAre400NamingTheParameter() {
+    Http http = asOrganiser(this.http);
     assertThat(errorFields(assertProblem(http.get("/api/smes?size=0"), 400, "validation")))
         .containsExactly("size");
     assertThat(errorFields(assertProblem(http.get("/api/smes?size=101"), 400, "validation")))

@@ -6,6 +6,7 @@ import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
 import static org.wyp.kit.testing.TopicReader.header;
 import static org.wyp.kit.testing.TopicReader.ofType;
 import static org.wyp.kit.testing.TopicReader.withSubject;
+import static org.wyp.submissionservice.sme.SmeFixtures.asNewSme;
 import static org.wyp.submissionservice.sme.SmeFixtures.registered;
 import static org.wyp.submissionservice.sme.SmeFixtures.sme;
 import static org.wyp.submissionservice.sme.SmeFixtures.uniqueCompanyNumber;
@@ -177,7 +178,8 @@ class SmeEventsTest {
   void aRefusedDuplicatePublishesNothing() {
     String number = uniqueCompanyNumber();
     String firstId = registered(http, sme(uniqueName(), number)).path("id").asString();
-    assertProblem(http.post("/api/smes", sme(uniqueName(), number)), 409, "duplicate-company");
+    assertProblem(
+        asNewSme(http).post("/api/smes", sme(uniqueName(), number)), 409, "duplicate-company");
     // a later registration's event on the topic means the relay has got past the refused one
     String laterId = registered(http, sme()).path("id").asString();
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Request bodies, steps and assertions the SME tests share. */
@@ -50,9 +51,22 @@ final class SmeFixtures {
     return "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
   }
 
-  /** Registers and returns the 201 answer's body. */
+  /**
+   * The service called by the user of an SME not registered yet: its token carries a new {@code
+   * sme_id}, as the identity provider mints one per SME user.
+   */
+  static Http asNewSme(Http http) {
+    return http.as(TestTokens.sme(UUID.randomUUID()));
+  }
+
+  /** The service called by an organiser. */
+  static Http asOrganiser(Http http) {
+    return http.as(TestTokens.organiser());
+  }
+
+  /** Registers as a new SME user and returns the 201 answer's body. */
   static JsonNode registered(Http http, Map<String, Object> sme) {
-    Http.Response created = http.post("/api/smes", sme);
+    Http.Response created = asNewSme(http).post("/api/smes", sme);
     assertThat(created.status()).as("register %s", created).isEqualTo(201);
     return created.json();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.wyp.kit.testing.ProblemAssertions.assertProblem;
 import static org.wyp.kit.testing.ProblemAssertions.errorFields;
 import static org.wyp.kit.testing.ProblemAssertions.errorMessage;
+import static org.wyp.submissionservice.sme.SmeFixtures.asNewSme;
 import static org.wyp.submissionservice.sme.SmeFixtures.sme;
 import static org.wyp.submissionservice.sme.SmeFixtures.storedNamed;
 import static org.wyp.submissionservice.sme.SmeFixtures.storedWithNumber;
@@ -156,7 +157,7 @@ class SmeValidationTest {
       request.put(field, value);
     }
 
-    Http.Response response = http.post("/api/smes", request);
+    Http.Response response = asNewSme(http).post("/api/smes", request);
 
     JsonNode problem = assertProblem(response, 400, null);
     assertThat(problem.path("type").asString())
@@ -170,7 +171,7 @@ class SmeValidationTest {
   void aTooLongCompanyNameStoresNothing() {
     long before = mongo.count(new Query(), Smes.COLLECTION);
     Map<String, Object> request = sme("n".repeat(201), uniqueCompanyNumber());
-    JsonNode problem = assertProblem(http.post("/api/smes", request), 400, "validation");
+    JsonNode problem = assertProblem(asNewSme(http).post("/api/smes", request), 400, "validation");
     assertThat(errorMessage(problem, "companyName")).contains("200");
     assertThat(storedNamed(mongo, "n".repeat(201))).isZero();
     assertThat(mongo.count(new Query(), Smes.COLLECTION)).isEqualTo(before);
@@ -184,14 +185,14 @@ class SmeValidationTest {
     request.put("contactName", "c".repeat(200));
     request.put("contactEmail", "a".repeat(64) + "@" + "b".repeat(63) + ".example.co.uk");
     request.put("website", "https://example.org/" + "a".repeat(1980));
-    Http.Response created = http.post("/api/smes", request);
+    Http.Response created = asNewSme(http).post("/api/smes", request);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.json().path("eligible").asBoolean()).isFalse();
 
     Map<String, Object> zero = sme();
     zero.put("employees", 0);
     zero.put("turnoverPence", 0);
-    Http.Response none = http.post("/api/smes", zero);
+    Http.Response none = asNewSme(http).post("/api/smes", zero);
     assertThat(none.status()).as(none.toString()).isEqualTo(201);
     assertThat(none.json().path("eligible").asBoolean()).isTrue();
   }
@@ -199,7 +200,7 @@ class SmeValidationTest {
   @Test
   void everyMissingRequiredFieldIsReportedAtOnce() {
     long before = mongo.count(new Query(), Smes.COLLECTION);
-    JsonNode problem = assertProblem(http.post("/api/smes", Map.of()), 400, "validation");
+    JsonNode problem = assertProblem(asNewSme(http).post("/api/smes", Map.of()), 400, "validation");
     assertThat(errorFields(problem))
         .containsExactlyInAnyOrder(
             "companyName",
@@ -220,7 +221,7 @@ class SmeValidationTest {
     request.put("postcode", "L1");
     request.put("contactEmail", "nobody");
     request.put("website", "example.org");
-    JsonNode problem = assertProblem(http.post("/api/smes", request), 400, "validation");
+    JsonNode problem = assertProblem(asNewSme(http).post("/api/smes", request), 400, "validation");
     assertThat(errorFields(problem))
         .containsExactlyInAnyOrder("companyNumber", "postcode", "contactEmail", "website");
     assertThat(errorMessage(problem, "companyNumber")).contains("8").contains("SC123456");
@@ -234,7 +235,8 @@ class SmeValidationTest {
     String name = uniqueName();
     Map<String, Object> request = sme(name, uniqueCompanyNumber());
     request.put("eligible", true);
-    JsonNode problem = assertProblem(http.post("/api/smes", request), 400, "malformed-request");
+    JsonNode problem =
+        assertProblem(asNewSme(http).post("/api/smes", request), 400, "malformed-request");
     assertThat(errorFields(problem)).containsExactly("eligible");
     assertThat(storedNamed(mongo, name)).isZero();
   }
@@ -243,18 +245,20 @@ class SmeValidationTest {
   void malformedBodiesAreRefusedWithoutAServerError() {
     long before = mongo.count(new Query(), Smes.COLLECTION);
     List<Http.Response> responses = new ArrayList<>();
-    responses.add(http.post("/api/smes", "{\"companyName\": "));
-    responses.add(http.post("/api/smes", "null"));
-    responses.add(http.post("/api/smes", "[]"));
-    responses.add(http.post("/api/smes", "\"just a string\""));
-    responses.add(http.post("/api/smes", "{\"employees\": {\"$gt\": 0}}"));
-    responses.add(http.send("POST", "/api/smes", null, Map.of("Content-Type", "application/json")));
+    responses.add(asNewSme(http).post("/api/smes", "{\"companyName\": "));
+    responses.add(asNewSme(http).post("/api/smes", "null"));
+    responses.add(asNewSme(http).post("/api/smes", "[]"));
+    responses.add(asNewSme(http).post("/api/smes", "\"just a string\""));
+    responses.add(asNewSme(http).post("/api/smes", "{\"employees\": {\"$gt\": 0}}"));
+    responses.add(
+        asNewSme(http).send("POST", "/api/smes", null, Map.of("Content-Type", "application/json")));
     for (Http.Response response : responses) {
       assertThat(response.status()).as(response.toString()).isBetween(400, 499);
       assertThat(response.header("Content-Type")).startsWith(ProblemAssertions.PROBLEM_JSON);
     }
     assertProblem(
-        http.send("POST", "/api/smes", "companyName=x", Map.of("Content-Type", "text/plain")),
+        asNewSme(http)
+            .send("POST", "/api/smes", "companyName=x", Map.of("Content-Type", "text/plain")),
         415,
         null);
     assertThat(mongo.count(new Query(), Smes.COLLECTION)).isEqualTo(before);

@@ -50,6 +50,8 @@ class SubmissionApiTest {
   UUID roundId;
   UUID problemId;
   UUID smeId;
+  Http sme;
+  Http organiser;
 
   @BeforeEach
   void setUp() {
@@ -60,6 +62,8 @@ class SubmissionApiTest {
     roundId = programme.openRound();
     problemId = programme.publishedProblem(roundId);
     smeId = programme.registeredSme();
+    sme = programme.asSme(smeId);
+    organiser = programme.asOrganiser();
   }
 
   @AfterEach
@@ -70,7 +74,7 @@ class SubmissionApiTest {
 
   @Test
   void aPitchToAPublishedProblemIsAcceptedAndAnnouncedWithoutPrivateFields() {
-    Http.Response created = http.post("/api/submissions", pitch(problemId, smeId, "Damp sensors"));
+    Http.Response created = sme.post("/api/submissions", pitch(problemId, smeId, "Damp sensors"));
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String id = created.text("id");
@@ -99,7 +103,7 @@ class SubmissionApiTest {
     // A draft was never published, so this service has never heard of it: the same as unknown.
     UUID draft = UUID.randomUUID();
 
-    Http.Response refused = http.post("/api/submissions", pitch(draft, smeId, "Too early"));
+    Http.Response refused = sme.post("/api/submissions", pitch(draft, smeId, "Too early"));
 
     assertProblem(refused, 422, "unknown-problem");
     assertThat(refused.text("detail")).contains(draft.toString());
@@ -110,7 +114,7 @@ class SubmissionApiTest {
   void aPitchToAClosedProblemIsRefusedAndNothingIsStoredOrPublished() {
     programme.closeProblem(problemId, roundId, 3);
 
-    Http.Response refused = http.post("/api/submissions", pitch(problemId, smeId, "Too late"));
+    Http.Response refused = sme.post("/api/submissions", pitch(problemId, smeId, "Too late"));
 
     assertProblem(refused, 409, "problem-not-open");
     assertThat(refused.text("detail")).contains("CLOSED");
@@ -123,19 +127,21 @@ class SubmissionApiTest {
     programme.awaitRoundPhase(roundId, "SUBMISSIONS_CLOSED");
 
     assertProblem(
-        http.post("/api/submissions", pitch(problemId, smeId, "Late")), 409, "round-not-open");
+        sme.post("/api/submissions", pitch(problemId, smeId, "Late")), 409, "round-not-open");
     assertNothingStoredOrPublishedFor(smeId);
   }
 
   @Test
   void anIneligibleSmeCannotSubmitAndIsToldWhichRuleFailed() {
     UUID tooBig = programme.registeredSme("L1 8JQ", 250);
-    Http.Response refused = http.post("/api/submissions", pitch(problemId, tooBig, "Big co"));
+    Http.Response refused =
+        programme.asSme(tooBig).post("/api/submissions", pitch(problemId, tooBig, "Big co"));
     assertProblem(refused, 422, "sme-ineligible");
     assertThat(refused.text("detail")).contains("250");
 
     UUID manchester = programme.registeredSme("M1 1AE", 12);
-    Http.Response outside = http.post("/api/submissions", pitch(problemId, manchester, "Far"));
+    Http.Response outside =
+        programme.asSme(manchester).post("/api/submissions", pitch(problemId, manchester, "Far"));
     assertProblem(outside, 422, "postcode-area-ineligible");
     assertThat(outside.text("detail")).contains("area M").contains("[L, CH, WA, PR]");
 
@@ -145,15 +151,15 @@ class SubmissionApiTest {
 
   @Test
   void anSmeHasOneLivePitchPerProblemUntilItWithdraws() {
-    String first = http.post("/api/submissions", pitch(problemId, smeId, "First")).text("id");
+    String first = sme.post("/api/submissions", pitch(problemId, smeId, "First")).text("id");
 
     assertProblem(
-        http.post("/api/submissions", pitch(problemId, smeId, "Second")), 409, "already-submitted");
+        sme.post("/api/submissions", pitch(problemId, smeId, "Second")), 409, "already-submitted");
     assertThat(storedFor(smeId)).isEqualTo(1);
 
-    assertThat(http.post("/api/submissions/" + first + "/withdraw", null).text("status"))
+    assertThat(sme.post("/api/submissions/" + first + "/withdraw", null).text("status"))
         .isEqualTo("WITHDRAWN");
-    Http.Response again = http.post("/api/submissions", pitch(problemId, smeId, "Second"));
+    Http.Response again = sme.post("/api/submissions", pitch(problemId, smeId, "Second"));
     assertThat(again.status()).isEqualTo(201);
     assertThat(storedFor(smeId)).isEqualTo(2);
   }
@@ -163,8 +169,8 @@ class SubmissionApiTest {
     Map<String, Object> body = pitch(problemId, smeId, "Retried");
     Map<String, String> key = Map.of("Idempotency-Key", "sme-retry-" + UUID.randomUUID());
 
-    Http.Response first = http.send("POST", "/api/submissions", body, key);
-    Http.Response retry = http.send("POST", "/api/submissions", body, key);
+    Http.Response first = sme.send("POST", "/api/submissions", body, key);
+    Http.Response retry = sme.send("POST", "/api/submissions", body, key);
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(retry.status()).isEqualTo(201);
@@ -176,21 +182,21 @@ class SubmissionApiTest {
 
     Map<String, Object> different = pitch(problemId, smeId, "Something else");
     assertProblem(
-        http.send("POST", "/api/submissions", different, key), 422, "idempotency-key-reused");
+        sme.send("POST", "/api/submissions", different, key), 422, "idempotency-key-reused");
     assertThat(storedFor(smeId)).isEqualTo(1);
   }
 
   @Test
   void amendingWorksWhileOpenAndStopsWhenTheProblemClosesButWithdrawingDoesNot() {
-    Http.Response created = http.post("/api/submissions", pitch(problemId, smeId, "v1"));
+    Http.Response created = sme.post("/api/submissions", pitch(problemId, smeId, "v1"));
     String id = created.text("id");
 
     assertProblem(
-        http.put("/api/submissions/" + id, pitch(problemId, smeId, "v2"), Map.of()),
+        sme.put("/api/submissions/" + id, pitch(problemId, smeId, "v2"), Map.of()),
         428,
         "precondition-required");
     Http.Response amended =
-        http.put(
+        sme.put(
             "/api/submissions/" + id, pitch(problemId, smeId, "v2"), Map.of("If-Match", "\"1\""));
     assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
     assertThat(amended.text("title")).isEqualTo("v2");
@@ -198,35 +204,37 @@ class SubmissionApiTest {
     assertThat(amended.header("ETag")).isEqualTo("\"2\"");
     submissionsTopic.awaitAny(withSubject(id).and(ofType("wyp.submission.SubmissionAmended.v1")));
     assertProblem(
-        http.put(
+        sme.put(
             "/api/submissions/" + id, pitch(problemId, smeId, "v3"), Map.of("If-Match", "\"1\"")),
         412,
         "precondition-failed");
 
     programme.closeProblem(problemId, roundId, 3);
     assertProblem(
-        http.put(
+        sme.put(
             "/api/submissions/" + id, pitch(problemId, smeId, "v3"), Map.of("If-Match", "\"2\"")),
         409,
         "problem-not-open");
 
-    Http.Response withdrawn = http.post("/api/submissions/" + id + "/withdraw", null);
+    Http.Response withdrawn = sme.post("/api/submissions/" + id + "/withdraw", null);
     assertThat(withdrawn.status()).isEqualTo(200);
     assertThat(withdrawn.text("status")).isEqualTo("WITHDRAWN");
     submissionsTopic.awaitAny(withSubject(id).and(ofType("wyp.submission.SubmissionWithdrawn.v1")));
     assertProblem(
-        http.post("/api/submissions/" + id + "/withdraw", null), 409, "illegal-transition");
+        sme.post("/api/submissions/" + id + "/withdraw", null), 409, "illegal-transition");
   }
 
   @Test
   void liveSubmissionsAreCountedPerProblemForThePublic() {
     UUID otherProblem = programme.publishedProblem(roundId);
-    http.post("/api/submissions", pitch(problemId, smeId, "A"));
+    sme.post("/api/submissions", pitch(problemId, smeId, "A"));
     UUID second = programme.registeredSme();
-    String withdrawn = http.post("/api/submissions", pitch(problemId, second, "B")).text("id");
-    http.post("/api/submissions", pitch(otherProblem, second, "C"));
-    http.post("/api/submissions", pitch(problemId, programme.registeredSme(), "D"));
-    http.post("/api/submissions/" + withdrawn + "/withdraw", null);
+    String withdrawn =
+        programme.asSme(second).post("/api/submissions", pitch(problemId, second, "B")).text("id");
+    programme.asSme(second).post("/api/submissions", pitch(otherProblem, second, "C"));
+    UUID third = programme.registeredSme();
+    programme.asSme(third).post("/api/submissions", pitch(problemId, third, "D"));
+    programme.asSme(second).post("/api/submissions/" + withdrawn + "/withdraw", null);
 
     assertThat(
             http.get("/api/problems/" + problemId + "/submission-count")
@@ -249,19 +257,19 @@ class SubmissionApiTest {
   @Test
   void listsFilterBySmeProblemRoundAndStatusAndArePaged() {
     UUID other = programme.publishedProblem(roundId);
-    http.post("/api/submissions", pitch(problemId, smeId, "One"));
-    String two = http.post("/api/submissions", pitch(other, smeId, "Two")).text("id");
-    http.post("/api/submissions/" + two + "/withdraw", null);
+    sme.post("/api/submissions", pitch(problemId, smeId, "One"));
+    String two = sme.post("/api/submissions", pitch(other, smeId, "Two")).text("id");
+    sme.post("/api/submissions/" + two + "/withdraw", null);
 
-    var mine = http.get("/api/submissions?smeId=" + smeId).json();
+    var mine = sme.get("/api/submissions?smeId=" + smeId).json();
     assertThat(mine.path("totalElements").asLong()).isEqualTo(2);
-    var withdrawn = http.get("/api/submissions?smeId=" + smeId + "&status=WITHDRAWN").json();
+    var withdrawn = sme.get("/api/submissions?smeId=" + smeId + "&status=WITHDRAWN").json();
     assertThat(withdrawn.path("content").get(0).path("id").asString()).isEqualTo(two);
-    var paged = http.get("/api/submissions?roundId=" + roundId + "&size=1&page=1").json();
+    var paged = organiser.get("/api/submissions?roundId=" + roundId + "&size=1&page=1").json();
     assertThat(paged.path("content").size()).isEqualTo(1);
     assertThat(paged.path("totalElements").asLong()).isEqualTo(2);
-    assertThat(http.get("/api/submissions?size=101").status()).isEqualTo(400);
-    assertThat(http.get("/api/submissions?status=LOST").status()).isEqualTo(400);
+    assertThat(organiser.get("/api/submissions?size=101").status()).isEqualTo(400);
+    assertThat(organiser.get("/api/submissions?status=LOST").status()).isEqualTo(400);
   }
 
   @Test
@@ -270,19 +278,19 @@ class SubmissionApiTest {
     bad.put("requestedPence", 0);
     bad.put("links", List.of("javascript:alert(1)"));
     bad.remove("team");
-    Http.Response refused = http.post("/api/submissions", bad);
+    Http.Response refused = sme.post("/api/submissions", bad);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("errors").valueStream().map(e -> e.path("field").asString()))
         .contains("title", "requestedPence", "links[0]", "team");
 
     Map<String, Object> operator = pitch(problemId, smeId, "x");
     operator.put("title", Map.of("$gt", ""));
-    assertThat(http.post("/api/submissions", operator).status()).isEqualTo(400);
+    assertThat(sme.post("/api/submissions", operator).status()).isEqualTo(400);
 
     Http.Response literal =
-        http.post("/api/submissions", pitch(problemId, smeId, "{\"$gt\": \"\"}"));
+        sme.post("/api/submissions", pitch(problemId, smeId, "{\"$gt\": \"\"}"));
     assertThat(literal.status()).isEqualTo(201);
-    assertThat(http.get("/api/submissions/" + literal.text("id")).text("title"))
+    assertThat(sme.get("/api/submissions/" + literal.text("id")).text("title"))
         .isEqualTo("{\"$gt\": \"\"}");
     assertThat(storedFor(smeId)).isEqualTo(1);
   }

@@ -170,7 +170,8 @@ class SubmissionOutcomesTest {
   @Test
   void aWithdrawnPitchIsNotMovedByLaterOutcomes() {
     UUID pitch = submitted();
-    http.post("/api/submissions/" + pitch + "/withdraw", null);
+    UUID owner = UUID.fromString(view(pitch).path("smeId").asString());
+    programme.asSme(owner).post("/api/submissions/" + pitch + "/withdraw", null);
 
     sender.send(new PitchShortlisted(roundId, pitch, 5, 1, T0));
     sender.awaitConsumed(GROUP, Topics.JUDGING);
@@ -179,14 +180,15 @@ class SubmissionOutcomesTest {
   }
 
   private UUID submitted() {
+    UUID smeId = programme.registeredSme();
     Http.Response created =
-        http.post("/api/submissions", pitch(problemId, programme.registeredSme(), "Pitch"));
+        programme.asSme(smeId).post("/api/submissions", pitch(problemId, smeId, "Pitch"));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return UUID.fromString(created.text("id"));
   }
 
   private JsonNode view(UUID submission) {
-    return http.get("/api/submissions/" + submission).json();
+    return programme.asOrganiser().get("/api/submissions/" + submission).json();
   }
 
   private static RankedPitch ranked(UUID pitch, int rank) {

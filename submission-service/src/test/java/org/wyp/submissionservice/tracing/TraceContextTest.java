@@ -79,11 +79,13 @@ class TraceContextTest {
     String traceId = randomHex(16);
 
     Http.Response submitted =
-        http.send(
-            "POST",
-            "/api/submissions",
-            ProgrammeSupport.pitch(problemId, smeId, "Damp sensors"),
-            Map.of("traceparent", traceparent(traceId, randomHex(8))));
+        programme
+            .asSme(smeId)
+            .send(
+                "POST",
+                "/api/submissions",
+                ProgrammeSupport.pitch(problemId, smeId, "Damp sensors"),
+                Map.of("traceparent", traceparent(traceId, randomHex(8))));
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
 
     ConsumerRecord<String, byte[]> received =
