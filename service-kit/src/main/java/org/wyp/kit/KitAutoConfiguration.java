@@ -26,6 +26,7 @@ import org.wyp.kit.metrics.EventMetrics;
 import org.wyp.kit.metrics.RefreshedGauges;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.projection.Projections;
+import org.wyp.kit.security.ApiDocsSecurity;
 import org.wyp.kit.security.SecurityConfiguration;
 import org.wyp.kit.tracing.CurrentTrace;
 import org.wyp.kit.view.DerivedViews;
@@ -49,6 +50,7 @@ import org.wyp.kit.web.StrictJsonInput;
 @Import({
   KafkaConfiguration.class,
   SecurityConfiguration.class,
+  ApiDocsSecurity.class,
   ProblemDetailsAdvice.class,
   EventCatalogueController.class
 })

@@ -122,6 +122,19 @@ class SecurityTest {
   }
 
   @Test
+  void theApiDocsOfferBearerTokensAndDoNotAskClientsForTheCaller() {
+    Http.Response docs = http.get("/v3/api-docs");
+
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.json().at("/components/securitySchemes/bearer-jwt/scheme").asString())
+        .as(docs.body())
+        .isEqualTo("bearer");
+    assertThat(docs.json().at("/paths/~1me/get/parameters").isMissingNode())
+        .as("the Caller comes from the token, not a request parameter")
+        .isTrue();
+  }
+
+  @Test
   void aValidTokenNamesTheCallerAndItsBindingClaims() {
     UUID sme = UUID.randomUUID();
 
