@@ -47,6 +47,22 @@ class LocalStackOptionsTest {
   }
 
   @Test
+  void theDevelopmentIssuerRunsUnlessAnotherIssuerIsTrusted() {
+    assertThat(parse(Map.of()).issuerPort()).isEqualTo(9000);
+    assertThat(parse(Map.of()).externalIssuer()).isEmpty();
+    assertThat(parse(Map.of(), "--issuer-port=19000").issuerPort()).isEqualTo(19000);
+
+    LocalStackOptions external =
+        parse(
+            Map.of(
+                "WYP_JWT_ISSUER", "https://login.example.org",
+                "WYP_JWT_JWK_SET_URI", "https://login.example.org/keys"));
+
+    assertThat(external.externalIssuer()).contains("https://login.example.org");
+    assertThat(external.externalJwkSetUri()).contains("https://login.example.org/keys");
+  }
+
+  @Test
   void theDemoIsOffUnlessAskedForAndItsPaceIsInSeconds() {
     assertThat(parse(Map.of()).demoPace()).isEmpty();
     assertThat(parse(Map.of(), "--demo").demoPace()).contains(Duration.ofMillis(1500));
