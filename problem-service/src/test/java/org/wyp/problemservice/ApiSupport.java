@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Assertions and steps the REST API tests of problem-service share. */
@@ -58,17 +59,32 @@ public final class ApiSupport {
     return mongo.count(new Query(where("name").is(name)), "rounds");
   }
 
-  /** Announces a round with a unique name; returns its id. */
+  /** The same server, called by an organiser. */
+  public static Http organiser(Http http) {
+    return http.as(TestTokens.organiser());
+  }
+
+  /** The same server, called by a problem owner of {@code organisation}. */
+  public static Http owner(Http http, String organisation) {
+    return http.as(TestTokens.problemOwner(organisation));
+  }
+
+  /** The same server, called by a problem owner of the organisation the problem names. */
+  public static Http ownerOf(Http http, Map<String, Object> problem) {
+    return owner(http, (String) problem.get("ownerOrganisation"));
+  }
+
+  /** Announces a round with a unique name, as an organiser; returns its id. */
   public static String announcedRound(Http http) {
-    Http.Response created = http.post("/api/rounds", Fixtures.round(unique("Round")));
+    Http.Response created = organiser(http).post("/api/rounds", Fixtures.round(unique("Round")));
     assertThat(created.status()).as("announce %s", created).isEqualTo(201);
     return created.text("id");
   }
 
-  /** Announces and opens a round; returns its id. */
+  /** Announces and opens a round, as an organiser; returns its id. */
   public static String openRound(Http http) {
     String roundId = announcedRound(http);
-    Http.Response opened = http.post("/api/rounds/" + roundId + "/open", null);
+    Http.Response opened = organiser(http).post("/api/rounds/" + roundId + "/open", null);
     assertThat(opened.status()).as("open %s", opened).isEqualTo(200);
     return roundId;
   }
@@ -76,23 +92,24 @@ public final class ApiSupport {
   /** A round that takes no more problems: announced, opened, closed and archived. */
   public static String archivedRound(Http http) {
     String roundId = openRound(http);
-    assertThat(http.post("/api/rounds/" + roundId + "/close-submissions", null).status())
+    Http organiser = organiser(http);
+    assertThat(organiser.post("/api/rounds/" + roundId + "/close-submissions", null).status())
         .isEqualTo(200);
-    assertThat(http.post("/api/rounds/" + roundId + "/archive", null).status()).isEqualTo(200);
+    assertThat(organiser.post("/api/rounds/" + roundId + "/archive", null).status()).isEqualTo(200);
     return roundId;
   }
 
-  /** Drafts a problem; returns its id. */
+  /** Drafts a problem as a problem owner of the organisation it names; returns its id. */
   public static String draft(Http http, Map<String, Object> problem) {
-    Http.Response created = http.post("/api/problems", problem);
+    Http.Response created = ownerOf(http, problem).post("/api/problems", problem);
     assertThat(created.status()).as("draft %s", created).isEqualTo(201);
     return created.text("id");
   }
 
-  /** Drafts and publishes a problem; returns its id. */
+  /** Drafts a problem as its owner and publishes it as an organiser; returns its id. */
   public static String published(Http http, Map<String, Object> problem) {
     String id = draft(http, problem);
-    Http.Response published = http.post("/api/problems/" + id + "/publish", null);
+    Http.Response published = organiser(http).post("/api/problems/" + id + "/publish", null);
     assertThat(published.status()).as("publish %s", published).isEqualTo(200);
     return id;
   }

@@ -4,9 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.TestTokens;
 
 /** Request bodies and steps the problem-service tests share. */
 public final class Fixtures {
+
+  /** The organisation {@link #problem} names as the owner. */
+  public static final String OWNER = "Alder Hey Children's NHS Foundation Trust";
 
   private Fixtures() {}
 
@@ -29,7 +33,7 @@ public final class Fixtures {
         "description",
         "Admissions for childhood asthma cluster in streets with poor private rented housing.");
     problem.put("theme", "health");
-    problem.put("ownerOrganisation", "Alder Hey Children's NHS Foundation Trust");
+    problem.put("ownerOrganisation", OWNER);
     problem.put("boroughs", List.of("Liverpool", "Sefton"));
     problem.put("evidence", "Hospital episode statistics 2019-2024");
     problem.put(
@@ -43,17 +47,24 @@ public final class Fixtures {
     return problem;
   }
 
-  /** Announces a round and opens it; returns its id. */
+  /** Announces a round and opens it, as an organiser; returns its id. */
   public static String openRound(Http http) {
-    String roundId = http.post("/api/rounds", round("Round 1")).text("id");
-    http.post("/api/rounds/" + roundId + "/open", null);
+    Http organiser = http.as(TestTokens.organiser());
+    String roundId = organiser.post("/api/rounds", round("Round 1")).text("id");
+    organiser.post("/api/rounds/" + roundId + "/open", null);
     return roundId;
   }
 
-  /** Drafts and publishes a problem in the round; returns its id. */
+  /**
+   * Drafts a problem in the round as a problem owner of its organisation and publishes it as an
+   * organiser; returns its id.
+   */
   public static String publishedProblem(Http http, String roundId, String title) {
-    String problemId = http.post("/api/problems", problem(roundId, title)).text("id");
-    Http.Response published = http.post("/api/problems/" + problemId + "/publish", null);
+    Map<String, Object> problem = problem(roundId, title);
+    String problemId =
+        http.as(TestTokens.problemOwner(OWNER)).post("/api/problems", problem).text("id");
+    Http.Response published =
+        http.as(TestTokens.organiser()).post("/api/problems/" + problemId + "/publish", null);
     if (published.status() != 200) {
       throw new IllegalStateException("publish failed: " + published);
     }

@@ -32,5 +32,7 @@ class OpenApiTest {
     assertThat(paths.has("/api/problems")).isTrue();
     assertThat(paths.has("/api/rounds/{id}/open")).isTrue();
     assertThat(paths.has("/api/problems/{id}/endorsements")).isTrue();
+    // Who calls comes from the bearer token, never from a parameter a client could set.
+    assertThat(docs.body()).doesNotContain("\"caller\"");
   }
 }

@@ -25,6 +25,7 @@ import org.wyp.events.round.RoundAnnounced;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.testing.Brokers;
 import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.kit.testing.TopicReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,10 +109,11 @@ abstract class ProblemEventsContract {
   void roundTransitionsArePublishedInOrderWithRisingVersions() {
     Map<String, Object> round = Fixtures.round("Round 2");
     round.put("eligiblePostcodeAreas", List.of("L", "WA"));
-    String roundId = http.post("/api/rounds", round).text("id");
-    http.post("/api/rounds/" + roundId + "/open", null);
-    http.post("/api/rounds/" + roundId + "/close-submissions", null);
-    http.post("/api/rounds/" + roundId + "/archive", null);
+    Http organiser = http.as(TestTokens.organiser());
+    String roundId = organiser.post("/api/rounds", round).text("id");
+    organiser.post("/api/rounds/" + roundId + "/open", null);
+    organiser.post("/api/rounds/" + roundId + "/close-submissions", null);
+    organiser.post("/api/rounds/" + roundId + "/archive", null);
 
     await()
         .untilAsserted(

@@ -24,6 +24,7 @@ import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.testing.Brokers;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.kit.testing.TopicReader;
 
 /** Rounds and problems as the public update topic shows them, read as the web front end would. */
@@ -68,12 +69,17 @@ class PublicViewsTest {
     String roundId = openRound(http);
     String problemId = published(http, Fixtures.problem(roundId, "Damp homes and asthma"));
     assertThat(
-            http.post(
+            http.as(TestTokens.problemOwner("Liverpool City Council"))
+                .post(
                     "/api/problems/" + problemId + "/endorsements",
                     Map.of("organisation", "Liverpool City Council", "note", "We see it too"))
                 .status())
         .isEqualTo(201);
-    assertThat(http.post("/api/problems/" + problemId + "/withdraw", null).status()).isEqualTo(200);
+    assertThat(
+            http.as(TestTokens.organiser())
+                .post("/api/problems/" + problemId + "/withdraw", null)
+                .status())
+        .isEqualTo(200);
 
     List<ConsumerRecord<String, byte[]>> views = settledViews("problem:" + problemId);
 
@@ -94,7 +100,11 @@ class PublicViewsTest {
   void aDraftIsNeverShownNotEvenWhenWithdrawn() {
     String roundId = openRound(http);
     String draftId = draft(http, Fixtures.problem(roundId, "Private thoughts"));
-    assertThat(http.post("/api/problems/" + draftId + "/withdraw", null).status()).isEqualTo(200);
+    assertThat(
+            http.as(TestTokens.organiser())
+                .post("/api/problems/" + draftId + "/withdraw", null)
+                .status())
+        .isEqualTo(200);
 
     assertThat(settledViews("problem:" + draftId)).isEmpty();
   }

@@ -1,6 +1,5 @@
 package org.wyp.awardservice.award;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,7 +37,7 @@ class AwardController {
   /** An organiser lists every award, an SME only its own. */
   @GetMapping
   PageResponse<AwardView> search(
-      @Parameter(hidden = true) Caller caller,
+      Caller caller,
       @RequestParam Optional<UUID> roundId,
       @RequestParam Optional<UUID> smeId,
       @RequestParam Optional<AwardStatus> status,
@@ -53,13 +52,13 @@ class AwardController {
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<AwardView> get(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+  ResponseEntity<AwardView> get(Caller caller, @PathVariable UUID id) {
     return view(awards.get(id, caller));
   }
 
   /** Only the awarded SME accepts. */
   @PostMapping("/{id}/accept")
-  ResponseEntity<AwardView> accept(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+  ResponseEntity<AwardView> accept(Caller caller, @PathVariable UUID id) {
     return view(awards.accept(id, caller));
   }
 

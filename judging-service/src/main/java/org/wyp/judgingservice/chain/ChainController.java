@@ -1,6 +1,5 @@
 package org.wyp.judgingservice.chain;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -48,7 +47,7 @@ class ChainController {
    * round is concluded.
    */
   @GetMapping("/api/rounds/{roundId}/chain/verify")
-  ChainVerification verify(@PathVariable UUID roundId, @Parameter(hidden = true) Caller caller) {
+  ChainVerification verify(@PathVariable UUID roundId, Caller caller) {
     return chain.verify(caller, roundId);
   }
 }

@@ -1,6 +1,5 @@
 package org.wyp.judgingservice.judge;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -39,8 +38,7 @@ class JudgeController {
   }
 
   @GetMapping("/api/judges/{judgeId}")
-  ResponseEntity<JudgeView> get(
-      @PathVariable UUID judgeId, @Parameter(hidden = true) Caller caller) {
+  ResponseEntity<JudgeView> get(@PathVariable UUID judgeId, Caller caller) {
     Judge judge = judges.get(caller, new JudgeId(judgeId));
     return ResponseEntity.ok().eTag(ETags.of(judge.version())).body(JudgeView.of(judge));
   }
@@ -55,9 +53,7 @@ class JudgeController {
   /** Declares a conflict (201); declaring it again records nothing new. */
   @PostMapping("/api/judges/{judgeId}/conflicts")
   ResponseEntity<ConflictView> declareConflict(
-      @PathVariable UUID judgeId,
-      @Valid @RequestBody ConflictRequest request,
-      @Parameter(hidden = true) Caller caller) {
+      @PathVariable UUID judgeId, @Valid @RequestBody ConflictRequest request, Caller caller) {
     String reason = request.reason().strip();
     List<JudgeService.Recorded> recorded =
         judges.declareConflict(

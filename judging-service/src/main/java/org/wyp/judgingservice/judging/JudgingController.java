@@ -1,6 +1,5 @@
 package org.wyp.judgingservice.judging;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -50,7 +49,7 @@ class JudgingController {
       @PathVariable Stage stage,
       @PathVariable UUID judgeId,
       @Valid @RequestBody ScoreRequest request,
-      @Parameter(hidden = true) Caller caller) {
+      Caller caller) {
     JudgingService.ScoreSaved saved =
         judging.score(caller, pitchId, stage, judgeId, request.scores(), request.comment());
     Views.ScoreView view = Views.ScoreView.of(saved);
@@ -96,7 +95,7 @@ class JudgingController {
 
   /** Public results once concluded; organisers see the judges' figures too. */
   @GetMapping("/api/rounds/{roundId}/conclusion")
-  Views.Outcome conclusion(@PathVariable UUID roundId, @Parameter(hidden = true) Caller caller) {
+  Views.Outcome conclusion(@PathVariable UUID roundId, Caller caller) {
     return judging.conclusion(caller, roundId);
   }
 

@@ -1,6 +1,5 @@
 package org.wyp.judgingservice.pitch;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Optional;
@@ -32,12 +31,12 @@ class PitchController {
           @Min(1)
           @Max(PageResponse.MAX_SIZE)
           int size,
-      @Parameter(hidden = true) Caller caller) {
+      Caller caller) {
     return pitches.inRound(caller, roundId, withdrawn.orElse(null), page, size);
   }
 
   @GetMapping("/api/pitches/{pitchId}")
-  PitchView get(@PathVariable UUID pitchId, @Parameter(hidden = true) Caller caller) {
+  PitchView get(@PathVariable UUID pitchId, Caller caller) {
     return pitches.pitch(caller, pitchId);
   }
 }

@@ -1,8 +1,13 @@
 package org.wyp.problemservice.problem;
 
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** "We have this too", from another organisation. */
+/**
+ * "We have this too", from another organisation: the caller's, which {@code organisation} may
+ * repeat but not contradict.
+ */
 record EndorsementRequest(
-    @NotBlank @Size(max = 200) String organisation, @Size(max = 1000) String note) {}
+    @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        String organisation,
+    @Size(max = 1000) String note) {}

@@ -3,7 +3,6 @@ package org.wyp.problemservice.problem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +19,8 @@ import org.wyp.events.view.PublicViewChange;
 import org.wyp.events.view.PublicViews;
 import org.wyp.kit.aggregate.AggregateRoot;
 import org.wyp.kit.domain.ConflictException;
+import org.wyp.kit.domain.ForbiddenException;
+import org.wyp.kit.security.Caller;
 import org.wyp.problemservice.round.RoundId;
 
 /**
@@ -40,7 +41,15 @@ public class Problem extends AggregateRoot {
 
   protected Problem() {}
 
-  public static Problem draft(ProblemId id, RoundId roundId, ProblemContent content, Instant now) {
+  /**
+   * A new draft, by a problem owner for its own organisation.
+   *
+   * @throws ForbiddenException when the drafter is not a problem owner ({@code
+   *     not-a-problem-owner}) or the content names another owner ({@code organisation-mismatch})
+   */
+  public static Problem draft(
+      ProblemId id, RoundId roundId, ProblemContent content, Caller drafter, Instant now) {
+    Organisations.actingFor(drafter, content.ownerOrganisation());
     Problem problem = new Problem();
     problem.id = id.toString();
     problem.roundId = roundId.toString();
@@ -52,8 +61,17 @@ public class Problem extends AggregateRoot {
     return problem;
   }
 
-  /** Replaces the text; a published problem tells the world, a draft changes quietly. */
-  public void edit(ProblemContent newContent, Instant now) {
+  /**
+   * Replaces the text; a published problem tells the world, a draft changes quietly. Only the
+   * owning organisation's problem owners edit, and the owner stays the owner.
+   */
+  public void edit(Caller editor, ProblemContent newContent, Instant now) {
+    if (!isOwnedBy(editor)) {
+      throw new ForbiddenException(
+          "not-the-owner",
+          "Only %s's problem owners may edit this problem".formatted(content.ownerOrganisation()));
+    }
+    Organisations.actingFor(editor, newContent.ownerOrganisation());
     requireStatus(Set.of(ProblemStatus.DRAFT, ProblemStatus.PUBLISHED), "be edited");
     content = newContent;
     updatedAt = now;
@@ -93,19 +111,19 @@ public class Problem extends AggregateRoot {
     }
   }
 
-  /** One endorsement per organisation, never by the owner, only while the problem is public. */
-  public void endorse(String organisation, String note, Instant now) {
+  /**
+   * One endorsement per organisation, never by the owner, only while the problem is public. The
+   * endorsing organisation is the one the endorser's token names; the request may repeat it.
+   */
+  public void endorse(Caller endorser, String claimedOrganisation, String note, Instant now) {
+    String name = Organisations.actingFor(endorser, claimedOrganisation);
     requireStatus(ProblemStatus.PUBLIC, "be endorsed");
-    String key = normalise(organisation);
-    if (key.equals(normalise(content.ownerOrganisation()))) {
-      throw new ConflictException(
-          "own-problem", organisation + " owns this problem and cannot endorse it");
+    if (Organisations.same(name, content.ownerOrganisation())) {
+      throw new ConflictException("own-problem", name + " owns this problem and cannot endorse it");
     }
-    if (endorsements.stream().anyMatch(e -> normalise(e.organisation()).equals(key))) {
-      throw new ConflictException(
-          "already-endorsed", organisation + " has already endorsed this problem");
+    if (endorsements.stream().anyMatch(e -> Organisations.same(e.organisation(), name))) {
+      throw new ConflictException("already-endorsed", name + " has already endorsed this problem");
     }
-    String name = organisation.strip();
     endorsements.add(new Endorsement(name, note, now));
     updatedAt = now;
     int count = endorsements.size();
@@ -120,10 +138,6 @@ public class Problem extends AggregateRoot {
           "Problem %s is %s and cannot %s (allowed when %s)"
               .formatted(id, status, action, allowed.stream().sorted().toList()));
     }
-  }
-
-  private static String normalise(String organisation) {
-    return organisation.strip().toLowerCase(Locale.ROOT);
   }
 
   private UUID uuid() {
@@ -148,6 +162,17 @@ public class Problem extends AggregateRoot {
 
   public boolean isPublic() {
     return ProblemStatus.PUBLIC.contains(status);
+  }
+
+  /** Whether the caller is a problem owner of this problem's organisation. */
+  public boolean isOwnedBy(Caller caller) {
+    return Organisations.isProblemOwner(caller)
+        && Organisations.same(caller.organisation(), content.ownerOrganisation());
+  }
+
+  /** Whether the caller may know this problem exists (see {@link ProblemVisibility}). */
+  public boolean isVisibleTo(Caller caller) {
+    return ProblemVisibility.of(caller).shows(this);
   }
 
   public ProblemContent content() {

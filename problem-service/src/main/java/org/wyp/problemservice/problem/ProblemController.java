@@ -22,13 +22,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wyp.kit.security.Caller;
 import org.wyp.kit.web.ETags;
 import org.wyp.kit.web.PageResponse;
 import org.wyp.problemservice.round.RoundId;
 
 /**
- * HTTP adapter for problem statements. Reads show only what the public may see: published and
- * closed problems.
+ * HTTP adapter for problem statements. Reads show each caller what it may see: published and closed
+ * problems to everybody, drafts and withdrawn problems to organisers and to their own
+ * organisation's problem owners.
  */
 @RestController
 @RequestMapping("/api/problems")
@@ -41,8 +43,8 @@ class ProblemController {
   }
 
   @PostMapping
-  ResponseEntity<ProblemView> draft(@Valid @RequestBody ProblemRequest request) {
-    Problem problem = problems.draft(new RoundId(request.roundId()), request.content());
+  ResponseEntity<ProblemView> draft(Caller caller, @Valid @RequestBody ProblemRequest request) {
+    Problem problem = problems.draft(caller, new RoundId(request.roundId()), request.content());
     return ResponseEntity.created(URI.create("/api/problems/" + problem.problemId()))
         .eTag(ETags.of(problem.version()))
         .body(ProblemView.of(problem));
@@ -53,13 +55,18 @@ class ProblemController {
    */
   @PutMapping("/{id}")
   ResponseEntity<ProblemView> edit(
+      Caller caller,
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody ProblemRequest request) {
     OptionalLong expectedVersion = ETags.requireIfMatch(ifMatch);
     return view(
         problems.edit(
-            new ProblemId(id), expectedVersion, new RoundId(request.roundId()), request.content()));
+            caller,
+            new ProblemId(id),
+            expectedVersion,
+            new RoundId(request.roundId()),
+            request.content()));
   }
 
   @PostMapping("/{id}/publish")
@@ -79,8 +86,9 @@ class ProblemController {
 
   @PostMapping("/{id}/endorsements")
   ResponseEntity<ProblemView> endorse(
-      @PathVariable UUID id, @Valid @RequestBody EndorsementRequest request) {
-    Problem problem = problems.endorse(new ProblemId(id), request.organisation(), request.note());
+      Caller caller, @PathVariable UUID id, @Valid @RequestBody EndorsementRequest request) {
+    Problem problem =
+        problems.endorse(caller, new ProblemId(id), request.organisation(), request.note());
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/api/problems/" + id + "/endorsements"))
         .eTag(ETags.of(problem.version()))
@@ -88,8 +96,8 @@ class ProblemController {
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<ProblemView> get(@PathVariable UUID id) {
-    Problem problem = problems.getPublic(new ProblemId(id));
+  ResponseEntity<ProblemView> get(Caller caller, @PathVariable UUID id) {
+    Problem problem = problems.getVisible(new ProblemId(id), caller);
     return ResponseEntity.ok()
         .eTag(ETags.of(problem.version()))
         .body(ProblemView.of(problem, problems.fundedSolutions(problem.problemId())));
@@ -97,6 +105,7 @@ class ProblemController {
 
   @GetMapping
   PageResponse<ProblemView> search(
+      Caller caller,
       @RequestParam Optional<UUID> roundId,
       @RequestParam Optional<@Size(max = 40) String> theme,
       @RequestParam Optional<ProblemStatus> status,
@@ -107,11 +116,13 @@ class ProblemController {
           @Min(1)
           @Max(PageResponse.MAX_SIZE)
           int size) {
-    Set<ProblemStatus> visible = EnumSet.copyOf(ProblemStatus.PUBLIC);
-    status.ifPresent(s -> visible.retainAll(Set.of(s)));
+    Set<ProblemStatus> statuses =
+        status
+            .map(s -> (Set<ProblemStatus>) EnumSet.of(s))
+            .orElse(EnumSet.allOf(ProblemStatus.class));
     ProblemFilter filter =
-        new ProblemFilter(roundId, theme, visible, borough, q.filter(text -> !text.isBlank()));
-    return problems.search(filter, page, size).map(ProblemView::of);
+        new ProblemFilter(roundId, theme, statuses, borough, q.filter(text -> !text.isBlank()));
+    return problems.search(filter, caller, page, size).map(ProblemView::of);
   }
 
   private static ResponseEntity<ProblemView> view(Problem problem) {

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * What a problem list asks for. {@code text} matches titles containing it, case-insensitively, as
- * plain text (never as a pattern or operator).
+ * plain text (never as a pattern or operator). {@code statuses} are those asked for; what the
+ * caller may see narrows them further.
  */
 record ProblemFilter(
     Optional<UUID> roundId,

@@ -10,6 +10,7 @@ import org.wyp.events.problem.ProblemContent;
 import org.wyp.kit.domain.ConflictException;
 import org.wyp.kit.domain.NotFoundException;
 import org.wyp.kit.domain.RuleViolationException;
+import org.wyp.kit.security.Caller;
 import org.wyp.kit.web.ETags;
 import org.wyp.kit.web.PageResponse;
 import org.wyp.problemservice.funding.FundedSolution;
@@ -41,20 +42,26 @@ public class ProblemService {
     this.clock = clock;
   }
 
-  Problem draft(RoundId roundId, ProblemContent content) {
+  /** Drafts a problem for the caller's own organisation, before anything about its round. */
+  Problem draft(Caller caller, RoundId roundId, ProblemContent content) {
+    Problem problem = Problem.draft(ProblemId.next(), roundId, content, caller, clock.instant());
     requireGatheringRound(roundId);
-    return problems.save(Problem.draft(ProblemId.next(), roundId, content, clock.instant()));
+    return problems.save(problem);
   }
 
   Problem edit(
-      ProblemId id, OptionalLong expectedVersion, RoundId roundId, ProblemContent content) {
-    Problem problem = get(id);
+      Caller caller,
+      ProblemId id,
+      OptionalLong expectedVersion,
+      RoundId roundId,
+      ProblemContent content) {
+    Problem problem = getVisible(id, caller);
     ETags.requireMatch(expectedVersion, problem.version());
     if (!problem.roundId().equals(roundId)) {
       throw new RuleViolationException(
           "round-is-fixed", "A problem stays in its round; roundId must be " + problem.roundId());
     }
-    problem.edit(content, clock.instant());
+    problem.edit(caller, content, clock.instant());
     return problems.save(problem);
   }
 
@@ -75,9 +82,14 @@ public class ProblemService {
     return change(id, Problem::withdraw);
   }
 
-  Problem endorse(ProblemId id, String organisation, String note) {
-    Problem problem = get(id);
-    problem.endorse(organisation, note, clock.instant());
+  /**
+   * Endorses a problem for the caller's organisation.
+   *
+   * @param organisation the organisation the request names, or null to take the caller's
+   */
+  Problem endorse(Caller caller, ProblemId id, String organisation, String note) {
+    Problem problem = getVisible(id, caller);
+    problem.endorse(caller, organisation, note, clock.instant());
     return problems.save(problem);
   }
 
@@ -85,10 +97,13 @@ public class ProblemService {
     return problems.find(id).orElseThrow(() -> new NotFoundException("problem", id));
   }
 
-  /** A problem the public may see; drafts and withdrawn problems do not exist for them. */
-  Problem getPublic(ProblemId id) {
+  /**
+   * A problem the caller may know exists: drafts and withdrawn problems do not exist for the public
+   * nor for other organisations, exactly as an unknown id.
+   */
+  Problem getVisible(ProblemId id, Caller caller) {
     Problem problem = get(id);
-    if (!problem.isPublic()) {
+    if (!problem.isVisibleTo(caller)) {
       throw new NotFoundException("problem", id);
     }
     return problem;
@@ -99,8 +114,9 @@ public class ProblemService {
     return fundedSolutions.forProblem(id);
   }
 
-  PageResponse<Problem> search(ProblemFilter filter, int page, int size) {
-    return problems.search(filter, page, size);
+  /** The problems matching the filter among those the caller may see. */
+  PageResponse<Problem> search(ProblemFilter filter, Caller caller, int page, int size) {
+    return problems.search(filter, ProblemVisibility.of(caller), page, size);
   }
 
   private void requireGatheringRound(RoundId roundId) {

@@ -3,12 +3,15 @@ package org.wyp.problemservice.problem;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.Tags;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import org.wyp.events.view.PublicViewChange;
@@ -53,10 +56,26 @@ public class Problems extends AggregateStore<Problem> {
 
   /**
    * Every value from the client is compared as data: ids and names by equality, the free text as a
-   * quoted pattern, so {@code {"$gt": ""}} or {@code .*} only ever match themselves.
+   * quoted pattern, so {@code {"$gt": ""}} or {@code .*} only ever match themselves. Only problems
+   * the visibility shows are counted or returned.
    */
-  PageResponse<Problem> search(ProblemFilter filter, int page, int size) {
-    Query query = new Query(where("status").in(filter.statuses()));
+  PageResponse<Problem> search(
+      ProblemFilter filter, ProblemVisibility visibility, int page, int size) {
+    Query query = new Query();
+    if (visibility.organisation().isEmpty()) {
+      Set<ProblemStatus> statuses = EnumSet.noneOf(ProblemStatus.class);
+      statuses.addAll(filter.statuses());
+      statuses.retainAll(visibility.statuses());
+      query.addCriteria(where("status").in(statuses));
+    } else {
+      query.addCriteria(where("status").in(filter.statuses()));
+      query.addCriteria(
+          new Criteria()
+              .orOperator(
+                  where("status").in(visibility.statuses()),
+                  where("content.ownerOrganisation")
+                      .regex(sameName(visibility.organisation().orElseThrow()))));
+    }
     filter.roundId().ifPresent(id -> query.addCriteria(where("roundId").is(id.toString())));
     filter.theme().ifPresent(theme -> query.addCriteria(where("content.theme").is(theme)));
     filter.borough().ifPresent(b -> query.addCriteria(where("content.boroughs").is(b)));
@@ -74,5 +93,11 @@ public class Problems extends AggregateStore<Problem> {
         .limit(size);
     List<Problem> problems = mongo().find(query, Problem.class, collection());
     return new PageResponse<>(problems, page, size, total);
+  }
+
+  /** Matches the name exactly but for case, as {@link Organisations#same} compares. */
+  private static Pattern sameName(String organisation) {
+    return Pattern.compile(
+        "^" + Pattern.quote(organisation.strip()) + "$", Pattern.CASE_INSENSITIVE);
   }
 }

@@ -22,6 +22,7 @@ import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.PrometheusScrape;
 import org.wyp.kit.testing.RecordSender;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.problemservice.Fixtures;
 
 /**
@@ -63,13 +64,18 @@ class ProblemMetricsTest {
     String roundId = Fixtures.openRound(http);
     Map<String, Object> problem = Fixtures.problem(roundId, "Falls at home after discharge");
     problem.put("theme", theme);
-    String problemId = http.post("/api/problems", problem).text("id");
-    assertThat(http.post("/api/problems/" + problemId + "/publish", null).status()).isEqualTo(200);
+    String problemId =
+        http.as(TestTokens.problemOwner(Fixtures.OWNER)).post("/api/problems", problem).text("id");
+    assertThat(
+            http.as(TestTokens.organiser())
+                .post("/api/problems/" + problemId + "/publish", null)
+                .status())
+        .isEqualTo(200);
 
     await()
         .untilAsserted(
             () -> {
-              PrometheusScrape scrape = PrometheusScrape.of(http);
+              PrometheusScrape scrape = PrometheusScrape.of(http.as(TestTokens.ops()));
               assertThat(
                       scrape.value(
                           "wyp_problems_published_total",
@@ -121,7 +127,7 @@ class ProblemMetricsTest {
     await()
         .untilAsserted(
             () -> {
-              PrometheusScrape scrape = PrometheusScrape.of(http);
+              PrometheusScrape scrape = PrometheusScrape.of(http.as(TestTokens.ops()));
               assertThat(scrape.value("wyp_events_consumed_total", granted))
                   .hasValue(grantedBefore + 1);
               assertThat(scrape.value("wyp_events_consumed_total", unknown))
@@ -140,7 +146,7 @@ class ProblemMetricsTest {
   }
 
   private double value(String name, Map<String, String> labels) {
-    return PrometheusScrape.of(http).value(name, labels).orElse(0);
+    return PrometheusScrape.of(http.as(TestTokens.ops())).value(name, labels).orElse(0);
   }
 
   private static AwardGranted granted(UUID roundId, UUID problemId) {

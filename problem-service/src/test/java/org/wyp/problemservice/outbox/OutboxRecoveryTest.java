@@ -19,6 +19,7 @@ import org.wyp.events.Topics;
 import org.wyp.kit.outbox.OutboxRelay;
 import org.wyp.kit.testing.EmbeddedMongo;
 import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.kit.testing.TopicReader;
 import org.wyp.problemservice.Fixtures;
 import org.wyp.problemservice.ProblemServiceApplication;
@@ -76,7 +77,9 @@ class OutboxRecoveryTest {
             "--spring.kafka.bootstrap-servers=" + bootstrapServers,
             "--spring.mongodb.uri=" + EmbeddedMongo.connectionString(),
             "--spring.mongodb.database=" + database,
-            "--wyp.outbox.poll-interval=100ms");
+            "--wyp.outbox.poll-interval=100ms",
+            "--wyp.security.jwt.issuer=" + TestTokens.ISSUER,
+            "--wyp.security.jwt.public-key=" + TestTokens.trustedPublicKey());
   }
 
   private static int port(ConfigurableApplicationContext context) {

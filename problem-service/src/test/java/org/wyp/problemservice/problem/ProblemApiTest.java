@@ -23,34 +23,44 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.problemservice.Fixtures;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The problems API on the real server: drafting, visibility, optimistic edits, the life cycle and
- * endorsements.
+ * endorsements, each called by the role it needs: problem owners draft, edit and endorse,
+ * organisers publish, close and withdraw, and anybody reads.
  */
 @ServiceIntegrationTest
 class ProblemApiTest {
 
-  static final String OWNER = "Alder Hey Children's NHS Foundation Trust";
+  static final String OWNER = Fixtures.OWNER;
 
   @LocalServerPort int port;
 
   @Autowired MongoTemplate mongo;
 
+  /** Anonymous: the public. */
   Http http;
+
+  Http organiser;
+  Http owner;
+  Http liverpool;
 
   @BeforeEach
   void connect() {
     http = Http.localhost(port);
+    organiser = http.as(TestTokens.organiser());
+    owner = http.as(TestTokens.problemOwner(OWNER));
+    liverpool = http.as(TestTokens.problemOwner("Liverpool City Council"));
   }
 
   @Test
   void draftingAnswers201WithADraftAtVersion1() {
     String roundId = openRound(http);
 
-    Http.Response created = http.post("/api/problems", Fixtures.problem(roundId, "Damp homes"));
+    Http.Response created = owner.post("/api/problems", Fixtures.problem(roundId, "Damp homes"));
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonNode body = created.json();
@@ -77,7 +87,7 @@ class ProblemApiTest {
   @Test
   void problemsMayBeDraftedWhileTheRoundIsOnlyAnnounced() {
     String roundId = announcedRound(http);
-    Http.Response created = http.post("/api/problems", Fixtures.problem(roundId, "Early bird"));
+    Http.Response created = owner.post("/api/problems", Fixtures.problem(roundId, "Early bird"));
     assertThat(created.status()).isEqualTo(201);
   }
 
@@ -87,7 +97,9 @@ class ProblemApiTest {
 
     JsonNode problem =
         assertProblem(
-            http.post("/api/problems", Fixtures.problem(unknown, "Nowhere")), 422, "unknown-round");
+            owner.post("/api/problems", Fixtures.problem(unknown, "Nowhere")),
+            422,
+            "unknown-round");
 
     assertThat(problem.path("detail").asString()).contains(unknown);
     assertThat(storedProblems(mongo, unknown)).isZero();
@@ -98,31 +110,39 @@ class ProblemApiTest {
     String archived = archivedRound(http);
     JsonNode problem =
         assertProblem(
-            http.post("/api/problems", Fixtures.problem(archived, "Too late")),
+            owner.post("/api/problems", Fixtures.problem(archived, "Too late")),
             409,
             "round-not-gathering-problems");
     assertThat(problem.path("detail").asString()).contains("ARCHIVED");
     assertThat(storedProblems(mongo, archived)).isZero();
 
     String closed = openRound(http);
-    http.post("/api/rounds/" + closed + "/close-submissions", null);
+    organiser.post("/api/rounds/" + closed + "/close-submissions", null);
     assertProblem(
-        http.post("/api/problems", Fixtures.problem(closed, "Also too late")),
+        owner.post("/api/problems", Fixtures.problem(closed, "Also too late")),
         409,
         "round-not-gathering-problems");
     assertThat(storedProblems(mongo, closed)).isZero();
   }
 
   @Test
-  void draftsAreNotVisibleToTheReadSide() {
+  void draftsAreVisibleOnlyToTheirOrganisationAndToOrganisers() {
     String roundId = openRound(http);
     String id = draft(http, Fixtures.problem(roundId, "Private draft"));
 
-    assertProblem(http.get("/api/problems/" + id), 404, "not-found");
-    JsonNode page = http.get("/api/problems?roundId=" + roundId).json();
-    assertThat(page.path("totalElements").asLong()).isZero();
-    assertThat(ids(page)).isEmpty();
-    assertThat(ids(http.get("/api/problems?size=100").json())).doesNotContain(id);
+    for (Http outsider : List.of(http, liverpool, http.as(TestTokens.sme(UUID.randomUUID())))) {
+      assertProblem(outsider.get("/api/problems/" + id), 404, "not-found");
+      JsonNode page = outsider.get("/api/problems?roundId=" + roundId).json();
+      assertThat(page.path("totalElements").asLong()).isZero();
+      assertThat(ids(page)).isEmpty();
+      assertThat(ids(outsider.get("/api/problems?size=100").json())).doesNotContain(id);
+    }
+    for (Http insider : List.of(owner, organiser)) {
+      Http.Response fetched = insider.get("/api/problems/" + id);
+      assertThat(fetched.status()).as(fetched.toString()).isEqualTo(200);
+      assertThat(fetched.text("status")).isEqualTo("DRAFT");
+      assertThat(ids(insider.get("/api/problems?roundId=" + roundId).json())).containsExactly(id);
+    }
     assertThat(storedProblems(mongo, roundId)).isEqualTo(1);
   }
 
@@ -131,7 +151,7 @@ class ProblemApiTest {
     String roundId = openRound(http);
     String id = draft(http, Fixtures.problem(roundId, "Going public"));
 
-    Http.Response published = http.post("/api/problems/" + id + "/publish", null);
+    Http.Response published = organiser.post("/api/problems/" + id + "/publish", null);
     assertThat(published.status()).isEqualTo(200);
     assertThat(published.text("status")).isEqualTo("PUBLISHED");
     assertThat(published.json().path("version").asLong()).isEqualTo(2);
@@ -155,7 +175,7 @@ class ProblemApiTest {
 
     JsonNode problem =
         assertProblem(
-            http.post("/api/problems/" + id + "/publish", null), 409, "illegal-transition");
+            organiser.post("/api/problems/" + id + "/publish", null), 409, "illegal-transition");
     assertThat(problem.path("detail").asString()).contains("PUBLISHED");
     assertThat(http.get("/api/problems/" + id).json().path("version").asLong()).isEqualTo(2);
   }
@@ -164,10 +184,12 @@ class ProblemApiTest {
   void publishingInARoundThatClosedIs409() {
     String roundId = openRound(http);
     String id = draft(http, Fixtures.problem(roundId, "Missed the boat"));
-    http.post("/api/rounds/" + roundId + "/close-submissions", null);
+    organiser.post("/api/rounds/" + roundId + "/close-submissions", null);
 
     assertProblem(
-        http.post("/api/problems/" + id + "/publish", null), 409, "round-not-gathering-problems");
+        organiser.post("/api/problems/" + id + "/publish", null),
+        409,
+        "round-not-gathering-problems");
     assertThat(storedStatus(id)).isEqualTo("DRAFT");
   }
 
@@ -177,7 +199,7 @@ class ProblemApiTest {
     String id = draft(http, Fixtures.problem(roundId, "First wording"));
 
     Http.Response edited =
-        http.put(
+        owner.put(
             "/api/problems/" + id, Fixtures.problem(roundId, "Any version will do"), ifMatch("*"));
 
     assertThat(edited.status()).isEqualTo(200);
@@ -191,16 +213,16 @@ class ProblemApiTest {
     String id = draft(http, Fixtures.problem(roundId, "First wording"));
     Map<String, Object> edit = Fixtures.problem(roundId, "Second wording");
 
-    assertProblem(http.put("/api/problems/" + id, edit, Map.of()), 428, "precondition-required");
+    assertProblem(owner.put("/api/problems/" + id, edit, Map.of()), 428, "precondition-required");
     assertProblem(
-        http.put("/api/problems/" + id, edit, ifMatch("\"7\"")), 412, "precondition-failed");
-    assertProblem(http.put("/api/problems/" + id, edit, ifMatch("1")), 400, "malformed-request");
+        owner.put("/api/problems/" + id, edit, ifMatch("\"7\"")), 412, "precondition-failed");
+    assertProblem(owner.put("/api/problems/" + id, edit, ifMatch("1")), 400, "malformed-request");
     assertProblem(
-        http.put("/api/problems/" + id, edit, ifMatch("\"one\"")), 400, "malformed-request");
+        owner.put("/api/problems/" + id, edit, ifMatch("\"one\"")), 400, "malformed-request");
     assertThat(storedTitle(id)).isEqualTo("First wording");
     assertThat(storedVersion(id)).isEqualTo(1);
 
-    Http.Response edited = http.put("/api/problems/" + id, edit, ifMatch("\"1\""));
+    Http.Response edited = owner.put("/api/problems/" + id, edit, ifMatch("\"1\""));
     assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
     assertThat(edited.text("title")).isEqualTo("Second wording");
     assertThat(edited.text("status")).isEqualTo("DRAFT");
@@ -211,9 +233,9 @@ class ProblemApiTest {
     // the old tag is now stale
     Map<String, Object> third = Fixtures.problem(roundId, "Third wording");
     assertProblem(
-        http.put("/api/problems/" + id, third, ifMatch("\"1\"")), 412, "precondition-failed");
+        owner.put("/api/problems/" + id, third, ifMatch("\"1\"")), 412, "precondition-failed");
     assertThat(storedTitle(id)).isEqualTo("Second wording");
-    Http.Response weak = http.put("/api/problems/" + id, third, ifMatch("W/\"2\""));
+    Http.Response weak = owner.put("/api/problems/" + id, third, ifMatch("W/\"2\""));
     assertThat(weak.status()).isEqualTo(200);
     assertThat(weak.header("ETag")).isEqualTo("\"3\"");
   }
@@ -224,7 +246,7 @@ class ProblemApiTest {
     String id = published(http, Fixtures.problem(roundId, "Published wording"));
 
     Http.Response edited =
-        http.put(
+        owner.put(
             "/api/problems/" + id, Fixtures.problem(roundId, "Improved wording"), ifMatch("\"2\""));
 
     assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
@@ -243,7 +265,7 @@ class ProblemApiTest {
     String id = draft(http, Fixtures.problem(roundId, "Stays put"));
 
     assertProblem(
-        http.put("/api/problems/" + id, Fixtures.problem(other, "Moved"), ifMatch("\"1\"")),
+        owner.put("/api/problems/" + id, Fixtures.problem(other, "Moved"), ifMatch("\"1\"")),
         422,
         "round-is-fixed");
     assertThat(storedTitle(id)).isEqualTo("Stays put");
@@ -255,7 +277,7 @@ class ProblemApiTest {
     String roundId = openRound(http);
     String id = published(http, Fixtures.problem(roundId, "Closing soon"));
 
-    Http.Response closed = http.post("/api/problems/" + id + "/close", null);
+    Http.Response closed = organiser.post("/api/problems/" + id + "/close", null);
     assertThat(closed.status()).isEqualTo(200);
     assertThat(closed.text("status")).isEqualTo("CLOSED");
     assertThat(closed.json().path("version").asLong()).isEqualTo(3);
@@ -266,10 +288,11 @@ class ProblemApiTest {
     assertThat(ids(http.get("/api/problems?roundId=" + roundId).json())).containsExactly(id);
 
     assertProblem(
-        http.put("/api/problems/" + id, Fixtures.problem(roundId, "Late"), ifMatch("\"3\"")),
+        owner.put("/api/problems/" + id, Fixtures.problem(roundId, "Late"), ifMatch("\"3\"")),
         409,
         "illegal-transition");
-    assertProblem(http.post("/api/problems/" + id + "/close", null), 409, "illegal-transition");
+    assertProblem(
+        organiser.post("/api/problems/" + id + "/close", null), 409, "illegal-transition");
   }
 
   @Test
@@ -277,7 +300,8 @@ class ProblemApiTest {
     String roundId = openRound(http);
     String id = draft(http, Fixtures.problem(roundId, "Not yet out"));
     JsonNode problem =
-        assertProblem(http.post("/api/problems/" + id + "/close", null), 409, "illegal-transition");
+        assertProblem(
+            organiser.post("/api/problems/" + id + "/close", null), 409, "illegal-transition");
     assertThat(problem.path("detail").asString()).contains("DRAFT");
   }
 
@@ -286,24 +310,28 @@ class ProblemApiTest {
     String roundId = openRound(http);
     String id = published(http, Fixtures.problem(roundId, "Changed our minds"));
 
-    Http.Response withdrawn = http.post("/api/problems/" + id + "/withdraw", null);
+    Http.Response withdrawn = organiser.post("/api/problems/" + id + "/withdraw", null);
     assertThat(withdrawn.status()).isEqualTo(200);
     assertThat(withdrawn.text("status")).isEqualTo("WITHDRAWN");
     assertThat(withdrawn.json().path("version").asLong()).isEqualTo(3);
 
     assertProblem(http.get("/api/problems/" + id), 404, "not-found");
+    assertProblem(liverpool.get("/api/problems/" + id), 404, "not-found");
     assertThat(http.get("/api/problems?roundId=" + roundId).json().path("totalElements").asLong())
         .isZero();
+    assertThat(owner.get("/api/problems/" + id).text("status")).isEqualTo("WITHDRAWN");
     assertThat(storedStatus(id)).isEqualTo("WITHDRAWN");
-    assertProblem(http.post("/api/problems/" + id + "/withdraw", null), 409, "illegal-transition");
-    assertProblem(http.post("/api/problems/" + id + "/publish", null), 409, "illegal-transition");
+    assertProblem(
+        organiser.post("/api/problems/" + id + "/withdraw", null), 409, "illegal-transition");
+    assertProblem(
+        organiser.post("/api/problems/" + id + "/publish", null), 409, "illegal-transition");
   }
 
   @Test
   void aDraftMayBeWithdrawn() {
     String roundId = openRound(http);
     String id = draft(http, Fixtures.problem(roundId, "Never mind"));
-    Http.Response withdrawn = http.post("/api/problems/" + id + "/withdraw", null);
+    Http.Response withdrawn = organiser.post("/api/problems/" + id + "/withdraw", null);
     assertThat(withdrawn.status()).isEqualTo(200);
     assertThat(withdrawn.text("status")).isEqualTo("WITHDRAWN");
     assertThat(withdrawn.json().path("version").asLong()).isEqualTo(2);
@@ -315,7 +343,7 @@ class ProblemApiTest {
     String id = published(http, Fixtures.problem(roundId, "Shared pain"));
 
     Http.Response first =
-        http.post(
+        liverpool.post(
             "/api/problems/" + id + "/endorsements",
             Map.of("organisation", "Liverpool City Council", "note", "We see this too"));
     assertThat(first.status()).as(first.toString()).isEqualTo(201);
@@ -327,7 +355,7 @@ class ProblemApiTest {
 
     JsonNode again =
         assertProblem(
-            http.post(
+            liverpool.post(
                 "/api/problems/" + id + "/endorsements",
                 Map.of("organisation", "  liverpool CITY council ")),
             409,
@@ -335,15 +363,17 @@ class ProblemApiTest {
     assertThat(again.path("detail").asString()).containsIgnoringCase("liverpool city council");
 
     assertProblem(
-        http.post(
+        owner.post(
             "/api/problems/" + id + "/endorsements",
             Map.of("organisation", " " + OWNER.toUpperCase() + " ")),
         409,
         "own-problem");
 
     Http.Response second =
-        http.post(
-            "/api/problems/" + id + "/endorsements", Map.of("organisation", "  Sefton Council "));
+        http.as(TestTokens.problemOwner("Sefton Council"))
+            .post(
+                "/api/problems/" + id + "/endorsements",
+                Map.of("organisation", "  sefton council "));
     assertThat(second.status()).isEqualTo(201);
     assertThat(second.json().path("endorsements").get(1).path("organisation").asString())
         .isEqualTo("Sefton Council");
@@ -366,26 +396,31 @@ class ProblemApiTest {
   }
 
   @Test
-  void endorsingADraftOrAWithdrawnProblemIs409() {
+  void aDraftOrAWithdrawnProblemCannotBeEndorsed() {
     String roundId = openRound(http);
     String draftId = draft(http, Fixtures.problem(roundId, "Still private"));
+    Http wirral = http.as(TestTokens.problemOwner("Wirral Council"));
 
+    // Another organisation does not know the draft exists.
+    assertProblem(
+        wirral.post("/api/problems/" + draftId + "/endorsements", Map.of("note", "Us too")),
+        404,
+        "not-found");
+    // Its own organisation sees it, but a draft takes no endorsements.
     JsonNode problem =
         assertProblem(
-            http.post(
-                "/api/problems/" + draftId + "/endorsements",
-                Map.of("organisation", "Wirral Council")),
+            owner.post("/api/problems/" + draftId + "/endorsements", Map.of()),
             409,
             "illegal-transition");
     assertThat(problem.path("detail").asString()).contains("DRAFT");
     assertThat(storedVersion(draftId)).isEqualTo(1);
 
     String withdrawn = published(http, Fixtures.problem(roundId, "Gone"));
-    http.post("/api/problems/" + withdrawn + "/withdraw", null);
+    organiser.post("/api/problems/" + withdrawn + "/withdraw", null);
     assertProblem(
-        http.post(
-            "/api/problems/" + withdrawn + "/endorsements",
-            Map.of("organisation", "Wirral Council")),
+        wirral.post("/api/problems/" + withdrawn + "/endorsements", Map.of()), 404, "not-found");
+    assertProblem(
+        owner.post("/api/problems/" + withdrawn + "/endorsements", Map.of()),
         409,
         "illegal-transition");
   }
@@ -394,48 +429,60 @@ class ProblemApiTest {
   void aClosedProblemMayStillBeEndorsed() {
     String roundId = openRound(http);
     String id = published(http, Fixtures.problem(roundId, "Closed but relevant"));
-    http.post("/api/problems/" + id + "/close", null);
+    organiser.post("/api/problems/" + id + "/close", null);
     Http.Response endorsed =
-        http.post("/api/problems/" + id + "/endorsements", Map.of("organisation", "Halton"));
+        http.as(TestTokens.problemOwner("Halton"))
+            .post("/api/problems/" + id + "/endorsements", Map.of("organisation", "Halton"));
     assertThat(endorsed.status()).isEqualTo(201);
     assertThat(endorsed.json().path("endorsementCount").asInt()).isEqualTo(1);
   }
 
   @Test
-  void anEndorsementNeedsAnOrganisation() {
+  void anEndorsementIsByTheCallersOrganisation() {
     String roundId = openRound(http);
     String id = published(http, Fixtures.problem(roundId, "Who are you"));
+
     assertThat(
             assertValidationProblem(
-                http.post("/api/problems/" + id + "/endorsements", Map.of("note", "anonymous"))))
+                liverpool.post(
+                    "/api/problems/" + id + "/endorsements", Map.of("organisation", "   "))))
         .containsExactly("organisation");
-    assertThat(
-            assertValidationProblem(
-                http.post("/api/problems/" + id + "/endorsements", Map.of("organisation", "   "))))
-        .containsExactly("organisation");
+    JsonNode mismatch =
+        assertProblem(
+            liverpool.post(
+                "/api/problems/" + id + "/endorsements", Map.of("organisation", "Wirral Council")),
+            403,
+            "organisation-mismatch");
+    assertThat(mismatch.path("detail").asString()).contains("Liverpool City Council");
     assertThat(http.get("/api/problems/" + id).json().path("endorsementCount").asInt()).isZero();
+
+    Http.Response endorsed =
+        liverpool.post("/api/problems/" + id + "/endorsements", Map.of("note", "Us too"));
+    assertThat(endorsed.status()).as(endorsed.toString()).isEqualTo(201);
+    assertThat(endorsed.json().path("endorsements").get(0).path("organisation").asString())
+        .isEqualTo("Liverpool City Council");
   }
 
   @Test
   void unknownAndMalformedProblemIds() {
     String unknown = UUID.randomUUID().toString();
     assertProblem(http.get("/api/problems/" + unknown), 404, "not-found");
-    assertProblem(http.post("/api/problems/" + unknown + "/publish", null), 404, "not-found");
-    assertProblem(http.post("/api/problems/" + unknown + "/close", null), 404, "not-found");
-    assertProblem(http.post("/api/problems/" + unknown + "/withdraw", null), 404, "not-found");
+    assertProblem(organiser.post("/api/problems/" + unknown + "/publish", null), 404, "not-found");
+    assertProblem(organiser.post("/api/problems/" + unknown + "/close", null), 404, "not-found");
+    assertProblem(organiser.post("/api/problems/" + unknown + "/withdraw", null), 404, "not-found");
     assertProblem(
-        http.post("/api/problems/" + unknown + "/endorsements", Map.of("organisation", "Halton")),
+        liverpool.post("/api/problems/" + unknown + "/endorsements", Map.of("note", "Halton")),
         404,
         "not-found");
     String roundId = openRound(http);
     assertProblem(
-        http.put("/api/problems/" + unknown, Fixtures.problem(roundId, "Ghost"), ifMatch("\"1\"")),
+        owner.put("/api/problems/" + unknown, Fixtures.problem(roundId, "Ghost"), ifMatch("\"1\"")),
         404,
         "not-found");
     assertThat(storedProblems(mongo, roundId)).isZero();
 
     assertThat(assertValidationProblem(http.get("/api/problems/nope"))).containsExactly("id");
-    assertThat(assertValidationProblem(http.post("/api/problems/nope/publish", null)))
+    assertThat(assertValidationProblem(organiser.post("/api/problems/nope/publish", null)))
         .containsExactly("id");
   }
 

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.problemservice.Fixtures;
 import tools.jackson.databind.JsonNode;
 
-/** The public problem list: filters, literal free-text search and paging. */
+/** The problem list: filters, literal free-text search and paging, mostly as the public sees it. */
 @ServiceIntegrationTest
 class ProblemSearchTest {
 
@@ -71,10 +72,12 @@ class ProblemSearchTest {
   void filtersByStatusAndNeverShowsDraftsOrWithdrawn() {
     String open = published(http, Fixtures.problem(roundId, "Still open"));
     String closed = published(http, Fixtures.problem(roundId, "Closed now"));
-    assertThat(http.post("/api/problems/" + closed + "/close", null).status()).isEqualTo(200);
+    Http organiser = http.as(TestTokens.organiser());
+    assertThat(organiser.post("/api/problems/" + closed + "/close", null).status()).isEqualTo(200);
     String drafted = draft(http, Fixtures.problem(roundId, "Only a draft"));
     String withdrawn = published(http, Fixtures.problem(roundId, "Taken back"));
-    assertThat(http.post("/api/problems/" + withdrawn + "/withdraw", null).status()).isEqualTo(200);
+    assertThat(organiser.post("/api/problems/" + withdrawn + "/withdraw", null).status())
+        .isEqualTo(200);
 
     JsonNode all = search("roundId=" + roundId);
     assertThat(ids(all)).containsExactlyInAnyOrder(open, closed);
@@ -97,6 +100,17 @@ class ProblemSearchTest {
           .isZero();
     }
     assertThat(ids(search("size=100"))).doesNotContain(drafted, withdrawn);
+
+    // Those who may see drafts and withdrawn problems find them too, by the same filters.
+    Http owner = http.as(TestTokens.problemOwner(Fixtures.OWNER));
+    for (Http insider : List.of(organiser, owner)) {
+      assertThat(ids(insider.get("/api/problems?roundId=" + roundId).json()))
+          .containsExactlyInAnyOrder(open, closed, drafted, withdrawn);
+      assertThat(ids(insider.get("/api/problems?roundId=" + roundId + "&status=DRAFT").json()))
+          .containsExactly(drafted);
+      assertThat(ids(insider.get("/api/problems?roundId=" + roundId + "&status=WITHDRAWN").json()))
+          .containsExactly(withdrawn);
+    }
   }
 
   @Test

@@ -33,6 +33,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.ProblemAssertions;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.problemservice.ApiSupport;
 import org.wyp.problemservice.Fixtures;
 import tools.jackson.databind.JsonNode;
@@ -52,12 +53,18 @@ class ProblemValidationTest {
 
   @Autowired MongoTemplate mongo;
 
+  /** Anonymous: reads of published problems. */
   Http http;
+
+  /** A problem owner of the organisation the fixtures name: drafts and edits. */
+  Http owner;
+
   String roundId;
 
   @BeforeEach
   void connect() {
     http = Http.localhost(port);
+    owner = http.as(TestTokens.problemOwner(Fixtures.OWNER));
     roundId = openRound(http);
   }
 
@@ -74,7 +81,7 @@ class ProblemValidationTest {
 
   @Test
   void everyMissingRequiredFieldIsReported() {
-    JsonNode problem = assertProblem(http.post("/api/problems", Map.of()), 400, "validation");
+    JsonNode problem = assertProblem(owner.post("/api/problems", Map.of()), 400, "validation");
     assertThat(errorFields(problem))
         .containsExactlyInAnyOrder(
             "roundId",
@@ -95,7 +102,7 @@ class ProblemValidationTest {
     request.put("summary", "");
     request.put("boroughs", List.of());
     request.put("successMeasures", List.of(" "));
-    assertThat(assertValidationProblem(http.post("/api/problems", request)))
+    assertThat(assertValidationProblem(owner.post("/api/problems", request)))
         .containsExactlyInAnyOrder("title", "summary", "boroughs", "successMeasures[0]");
   }
 
@@ -104,7 +111,7 @@ class ProblemValidationTest {
     Map<String, Object> request = Fixtures.problem(roundId, "Minimal");
     request.remove("evidence");
     request.remove("datasets");
-    Http.Response created = http.post("/api/problems", request);
+    Http.Response created = owner.post("/api/problems", request);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.json().path("datasets").size()).isZero();
     storesOnPurpose = true;
@@ -112,14 +119,14 @@ class ProblemValidationTest {
 
   @Test
   void aTooLongTitleIsRefused() {
-    Http.Response atLimit = http.post("/api/problems", Fixtures.problem(roundId, "t".repeat(150)));
+    Http.Response atLimit = owner.post("/api/problems", Fixtures.problem(roundId, "t".repeat(150)));
     assertThat(atLimit.status()).as(atLimit.toString()).isEqualTo(201);
     storesOnPurpose = true;
 
     String tooLong = "t".repeat(151);
     JsonNode problem =
         assertProblem(
-            http.post("/api/problems", Fixtures.problem(roundId, tooLong)), 400, "validation");
+            owner.post("/api/problems", Fixtures.problem(roundId, tooLong)), 400, "validation");
     assertThat(errorFields(problem)).containsExactly("title");
     assertThat(errorMessage(problem, "title")).contains("150");
     assertThat(storedProblemsTitled(mongo, tooLong)).isZero();
@@ -131,7 +138,7 @@ class ProblemValidationTest {
     for (String theme : List.of("Health", "health care", "h", "-health", "{\"$gt\":\"\"}")) {
       Map<String, Object> request = Fixtures.problem(roundId, "Bad theme " + theme);
       request.put("theme", theme);
-      JsonNode problem = assertProblem(http.post("/api/problems", request), 400, "validation");
+      JsonNode problem = assertProblem(owner.post("/api/problems", request), 400, "validation");
       assertThat(errorFields(problem)).as(theme).containsExactly("theme");
       assertThat(errorMessage(problem, "theme")).contains("slug");
     }
@@ -145,7 +152,7 @@ class ProblemValidationTest {
     dataset.put("url", "javascript:alert(1)");
     request.put("datasets", List.of(dataset));
 
-    JsonNode problem = assertProblem(http.post("/api/problems", request), 400, "validation");
+    JsonNode problem = assertProblem(owner.post("/api/problems", request), 400, "validation");
 
     assertThat(errorFields(problem))
         .containsExactlyInAnyOrder("datasets[0].url", "datasets[0].accessLevel");
@@ -158,7 +165,8 @@ class ProblemValidationTest {
     request.put(
         "datasets",
         List.of(Map.of("name", "x", "url", "https://example.org/x", "accessLevel", "SECRET")));
-    JsonNode problem = assertProblem(http.post("/api/problems", request), 400, "malformed-request");
+    JsonNode problem =
+        assertProblem(owner.post("/api/problems", request), 400, "malformed-request");
     assertThat(errorFields(problem)).containsExactly("datasets[0].accessLevel");
   }
 
@@ -167,7 +175,8 @@ class ProblemValidationTest {
     Map<String, Object> request = Fixtures.problem(roundId, "Extra field");
     request.put("budgetPence", 5);
 
-    JsonNode problem = assertProblem(http.post("/api/problems", request), 400, "malformed-request");
+    JsonNode problem =
+        assertProblem(owner.post("/api/problems", request), 400, "malformed-request");
 
     assertThat(problem.path("detail").asString()).contains("budgetPence");
     assertThat(errorFields(problem)).containsExactly("budgetPence");
@@ -188,7 +197,8 @@ class ProblemValidationTest {
                 "OPEN",
                 "licence",
                 "OGL")));
-    JsonNode problem = assertProblem(http.post("/api/problems", request), 400, "malformed-request");
+    JsonNode problem =
+        assertProblem(owner.post("/api/problems", request), 400, "malformed-request");
     assertThat(errorFields(problem)).containsExactly("datasets[0].licence");
   }
 
@@ -197,15 +207,15 @@ class ProblemValidationTest {
     String json = JSON.writeValueAsString(Fixtures.problem(roundId, "Cut short"));
     String truncated = json.substring(0, json.length() / 2);
     JsonNode problem =
-        assertProblem(http.post("/api/problems", truncated), 400, "malformed-request");
+        assertProblem(owner.post("/api/problems", truncated), 400, "malformed-request");
     assertThat(problem.path("detail").asString()).doesNotContain("Cut short");
 
     assertProblem(
-        http.post("/api/problems", "{'title': 'single quotes'}"), 400, "malformed-request");
-    assertProblem(http.post("/api/problems", "[]"), 400, "malformed-request");
-    assertProblem(http.post("/api/problems", "not json at all"), 400, "malformed-request");
+        owner.post("/api/problems", "{'title': 'single quotes'}"), 400, "malformed-request");
+    assertProblem(owner.post("/api/problems", "[]"), 400, "malformed-request");
+    assertProblem(owner.post("/api/problems", "not json at all"), 400, "malformed-request");
     assertProblem(
-        http.send("POST", "/api/problems", null, Map.of("Content-Type", "application/json")),
+        owner.send("POST", "/api/problems", null, Map.of("Content-Type", "application/json")),
         400,
         "malformed-request");
   }
@@ -214,7 +224,7 @@ class ProblemValidationTest {
   void aNumberAsTheTitleIsRefused() {
     Map<String, Object> request = Fixtures.problem(roundId, "placeholder");
     request.put("title", 42);
-    JsonNode problem = assertProblem(http.post("/api/problems", request), 400, null);
+    JsonNode problem = assertProblem(owner.post("/api/problems", request), 400, null);
     assertThat(errorFields(problem)).containsExactly("title");
     assertThat(storedProblemsTitled(mongo, "42")).isZero();
   }
@@ -223,7 +233,7 @@ class ProblemValidationTest {
   void aBooleanAsTheTitleIsRefused() {
     Map<String, Object> request = Fixtures.problem(roundId, "placeholder");
     request.put("title", true);
-    JsonNode problem = assertProblem(http.post("/api/problems", request), 400, null);
+    JsonNode problem = assertProblem(owner.post("/api/problems", request), 400, null);
     assertThat(errorFields(problem)).containsExactly("title");
   }
 
@@ -231,7 +241,7 @@ class ProblemValidationTest {
   void aStringAsTheBoroughsIsRefused() {
     Map<String, Object> request = Fixtures.problem(roundId, "Boroughs as text");
     request.put("boroughs", "Liverpool");
-    JsonNode problem = assertProblem(http.post("/api/problems", request), 400, null);
+    JsonNode problem = assertProblem(owner.post("/api/problems", request), 400, null);
     assertThat(errorFields(problem)).containsExactly("boroughs");
   }
 
@@ -239,7 +249,7 @@ class ProblemValidationTest {
   void aMalformedRoundIdIsRefused() {
     Map<String, Object> request = Fixtures.problem(roundId, "Bad round id");
     request.put("roundId", "round-one");
-    JsonNode problem = assertProblem(http.post("/api/problems", request), 400, null);
+    JsonNode problem = assertProblem(owner.post("/api/problems", request), 400, null);
     assertThat(errorFields(problem)).containsExactly("roundId");
     assertThat(storedProblemsTitled(mongo, "Bad round id")).isZero();
   }
@@ -251,7 +261,7 @@ class ProblemValidationTest {
             .replace("\"PLACEHOLDER\"", "{\"$gt\": \"\"}");
     assertThat(json).contains("\"title\":{\"$gt\": \"\"}");
 
-    JsonNode problem = assertProblem(http.post("/api/problems", json), 400, null);
+    JsonNode problem = assertProblem(owner.post("/api/problems", json), 400, null);
 
     assertThat(errorFields(problem)).containsExactly("title");
     assertThat(
@@ -263,19 +273,19 @@ class ProblemValidationTest {
 
   @Test
   void operatorObjectsInOtherFieldsAreRefused() {
-    Map<String, Object> owner = Fixtures.problem(roundId, "Owner operator");
-    owner.put("ownerOrganisation", Map.of("$ne", ""));
-    assertThat(errorFields(assertProblem(http.post("/api/problems", owner), 400, null)))
+    Map<String, Object> ownerOperator = Fixtures.problem(roundId, "Owner operator");
+    ownerOperator.put("ownerOrganisation", Map.of("$ne", ""));
+    assertThat(errorFields(assertProblem(owner.post("/api/problems", ownerOperator), 400, null)))
         .containsExactly("ownerOrganisation");
 
     Map<String, Object> boroughs = Fixtures.problem(roundId, "Borough operator");
     boroughs.put("boroughs", List.of(Map.of("$regex", ".*")));
-    assertThat(errorFields(assertProblem(http.post("/api/problems", boroughs), 400, null)))
+    assertThat(errorFields(assertProblem(owner.post("/api/problems", boroughs), 400, null)))
         .containsExactly("boroughs[0]");
 
     Map<String, Object> round = Fixtures.problem(roundId, "Round operator");
     round.put("roundId", Map.of("$gt", ""));
-    assertThat(errorFields(assertProblem(http.post("/api/problems", round), 400, null)))
+    assertThat(errorFields(assertProblem(owner.post("/api/problems", round), 400, null)))
         .containsExactly("roundId");
   }
 
@@ -315,7 +325,8 @@ class ProblemValidationTest {
     Map<String, Object> request = Fixtures.problem(roundId, "Huge");
     request.put("description", "x".repeat(LIMIT + 10));
 
-    JsonNode problem = assertProblem(http.post("/api/problems", request), 413, "payload-too-large");
+    JsonNode problem =
+        assertProblem(owner.post("/api/problems", request), 413, "payload-too-large");
 
     assertThat(problem.path("detail").asString()).contains(String.valueOf(LIMIT));
     assertThat(storedProblemsTitled(mongo, "Huge")).isZero();
@@ -329,6 +340,7 @@ class ProblemValidationTest {
     HttpRequest chunked =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/problems"))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + TestTokens.problemOwner(Fixtures.OWNER))
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .build();
     HttpResponse<String> response;
@@ -344,7 +356,7 @@ class ProblemValidationTest {
     Map<String, Object> request = Fixtures.problem(roundId, "Big but allowed size");
     request.put("description", "x".repeat(LIMIT - 2_000));
     // parsed (not 413) and refused by validation, because a description has at most 10,000 chars
-    JsonNode problem = assertProblem(http.post("/api/problems", request), 400, "validation");
+    JsonNode problem = assertProblem(owner.post("/api/problems", request), 400, "validation");
     assertThat(errorFields(problem)).containsExactly("description");
   }
 
@@ -352,9 +364,9 @@ class ProblemValidationTest {
   void aWrongContentTypeIs415() {
     String json = JSON.writeValueAsString(Fixtures.problem(roundId, "Plain text"));
     assertProblem(
-        http.send("POST", "/api/problems", json, Map.of("Content-Type", "text/plain")), 415, null);
+        owner.send("POST", "/api/problems", json, Map.of("Content-Type", "text/plain")), 415, null);
     assertProblem(
-        http.send(
+        owner.send(
             "POST",
             "/api/problems",
             "title=x",
@@ -372,14 +384,14 @@ class ProblemValidationTest {
     Map<String, Object> bad = Fixtures.problem(roundId, "");
     bad.put("theme", "Not A Slug");
     JsonNode problem =
-        assertProblem(http.put("/api/problems/" + id, bad, ifMatch("\"1\"")), 400, "validation");
+        assertProblem(owner.put("/api/problems/" + id, bad, ifMatch("\"1\"")), 400, "validation");
     assertThat(errorFields(problem)).containsExactlyInAnyOrder("title", "theme");
 
     Map<String, Object> unknown = Fixtures.problem(roundId, "Sneaky");
     unknown.put("status", "PUBLISHED");
     JsonNode extra =
         assertProblem(
-            http.put("/api/problems/" + id, unknown, ifMatch("\"1\"")), 400, "malformed-request");
+            owner.put("/api/problems/" + id, unknown, ifMatch("\"1\"")), 400, "malformed-request");
     assertThat(errorFields(extra)).containsExactly("status");
 
     Document stored = mongo.findById(id, Document.class, "problems");
@@ -391,15 +403,15 @@ class ProblemValidationTest {
   @Test
   void noRefusalIsEverAServerError() {
     List<Http.Response> responses = new ArrayList<>();
-    responses.add(http.post("/api/problems", "{\"title\": [1, 2, {\"$gt\": null}]}"));
-    responses.add(http.post("/api/problems", "{\"datasets\": {\"$elemMatch\": {}}}"));
-    responses.add(http.post("/api/problems", "{\"roundId\": null}"));
-    responses.add(http.post("/api/problems", "null"));
-    responses.add(http.post("/api/problems", "\"just a string\""));
-    responses.add(http.post("/api/problems", "{\"successMeasures\": [null]}"));
-    responses.add(http.post("/api/problems", "{\"datasets\": [null]}"));
-    responses.add(http.post("/api/problems", "{\"boroughs\": 12}"));
-    responses.add(http.post("/api/problems", "{" + "\"a\":{".repeat(2000) + "}"));
+    responses.add(owner.post("/api/problems", "{\"title\": [1, 2, {\"$gt\": null}]}"));
+    responses.add(owner.post("/api/problems", "{\"datasets\": {\"$elemMatch\": {}}}"));
+    responses.add(owner.post("/api/problems", "{\"roundId\": null}"));
+    responses.add(owner.post("/api/problems", "null"));
+    responses.add(owner.post("/api/problems", "\"just a string\""));
+    responses.add(owner.post("/api/problems", "{\"successMeasures\": [null]}"));
+    responses.add(owner.post("/api/problems", "{\"datasets\": [null]}"));
+    responses.add(owner.post("/api/problems", "{\"boroughs\": 12}"));
+    responses.add(owner.post("/api/problems", "{" + "\"a\":{".repeat(2000) + "}"));
     for (Http.Response response : responses) {
       assertThat(response.status()).as(response.toString()).isBetween(400, 499);
       assertThat(response.header("Content-Type")).startsWith(ProblemAssertions.PROBLEM_JSON);

@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.wyp.kit.testing.Http;
 import org.wyp.kit.testing.ServiceIntegrationTest;
+import org.wyp.kit.testing.TestTokens;
 import org.wyp.problemservice.Fixtures;
 import tools.jackson.databind.JsonNode;
 
@@ -37,17 +38,22 @@ class RoundApiTest {
 
   @Autowired MongoTemplate mongo;
 
+  /** Anonymous: rounds are public. */
   Http http;
+
+  /** Rounds are announced and moved through their phases by organisers. */
+  Http organiser;
 
   @BeforeEach
   void connect() {
     http = Http.localhost(port);
+    organiser = http.as(TestTokens.organiser());
   }
 
   @Test
   void creatingARoundAnswers201WithLocationETagAndTheAnnouncedRound() {
     String name = unique("Health and care");
-    Http.Response created = http.post("/api/rounds", Fixtures.round(name));
+    Http.Response created = organiser.post("/api/rounds", Fixtures.round(name));
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonNode body = created.json();
@@ -77,14 +83,14 @@ class RoundApiTest {
   void explicitPostcodeAreasAreKeptAndBadOnesRefused() {
     Map<String, Object> request = Fixtures.round(unique("Wirral only"));
     request.put("eligiblePostcodeAreas", List.of("CH"));
-    Http.Response created = http.post("/api/rounds", request);
+    Http.Response created = organiser.post("/api/rounds", request);
     assertThat(created.status()).isEqualTo(201);
     assertThat(stringList(created.json().path("eligiblePostcodeAreas"))).containsExactly("CH");
 
     String badName = unique("Bad areas");
     Map<String, Object> bad = Fixtures.round(badName);
     bad.put("eligiblePostcodeAreas", List.of("l1"));
-    JsonNode problem = assertProblem(http.post("/api/rounds", bad), 400, "validation");
+    JsonNode problem = assertProblem(organiser.post("/api/rounds", bad), 400, "validation");
     assertThat(problem.path("errors").get(0).path("field").asString())
         .startsWith("eligiblePostcodeAreas");
     assertThat(storedRoundsNamed(mongo, badName)).isZero();
@@ -94,18 +100,18 @@ class RoundApiTest {
   void aRoundMovesThroughItsPhasesBumpingItsVersion() {
     String id = announcedRound(http);
 
-    Http.Response opened = http.post("/api/rounds/" + id + "/open", null);
+    Http.Response opened = organiser.post("/api/rounds/" + id + "/open", null);
     assertThat(opened.status()).isEqualTo(200);
     assertThat(opened.text("status")).isEqualTo("OPEN");
     assertThat(opened.json().path("version").asLong()).isEqualTo(2);
     assertThat(opened.header("ETag")).isEqualTo("\"2\"");
 
-    Http.Response closed = http.post("/api/rounds/" + id + "/close-submissions", null);
+    Http.Response closed = organiser.post("/api/rounds/" + id + "/close-submissions", null);
     assertThat(closed.status()).isEqualTo(200);
     assertThat(closed.text("status")).isEqualTo("SUBMISSIONS_CLOSED");
     assertThat(closed.json().path("version").asLong()).isEqualTo(3);
 
-    Http.Response archived = http.post("/api/rounds/" + id + "/archive", null);
+    Http.Response archived = organiser.post("/api/rounds/" + id + "/archive", null);
     assertThat(archived.status()).isEqualTo(200);
     assertThat(archived.text("status")).isEqualTo("ARCHIVED");
     assertThat(archived.json().path("version").asLong()).isEqualTo(4);
@@ -120,7 +126,7 @@ class RoundApiTest {
   @Test
   void anAnnouncedRoundMayBeArchivedDirectly() {
     String id = announcedRound(http);
-    Http.Response archived = http.post("/api/rounds/" + id + "/archive", null);
+    Http.Response archived = organiser.post("/api/rounds/" + id + "/archive", null);
     assertThat(archived.status()).isEqualTo(200);
     assertThat(archived.text("status")).isEqualTo("ARCHIVED");
   }
@@ -130,7 +136,8 @@ class RoundApiTest {
     String id = openRound(http);
 
     JsonNode problem =
-        assertProblem(http.post("/api/rounds/" + id + "/open", null), 409, "illegal-transition");
+        assertProblem(
+            organiser.post("/api/rounds/" + id + "/open", null), 409, "illegal-transition");
     assertThat(problem.path("detail").asString()).contains("OPEN");
 
     Http.Response fetched = http.get("/api/rounds/" + id);
@@ -143,7 +150,8 @@ class RoundApiTest {
     String id = openRound(http);
 
     JsonNode problem =
-        assertProblem(http.post("/api/rounds/" + id + "/archive", null), 409, "illegal-transition");
+        assertProblem(
+            organiser.post("/api/rounds/" + id + "/archive", null), 409, "illegal-transition");
     assertThat(problem.path("detail").asString()).contains("OPEN").contains("ARCHIVED");
     assertThat(http.get("/api/rounds/" + id).text("status")).isEqualTo("OPEN");
   }
@@ -154,7 +162,9 @@ class RoundApiTest {
 
     JsonNode problem =
         assertProblem(
-            http.post("/api/rounds/" + id + "/close-submissions", null), 409, "illegal-transition");
+            organiser.post("/api/rounds/" + id + "/close-submissions", null),
+            409,
+            "illegal-transition");
     assertThat(problem.path("detail").asString()).contains("ANNOUNCED");
     assertThat(http.get("/api/rounds/" + id).text("status")).isEqualTo("ANNOUNCED");
   }
@@ -162,10 +172,11 @@ class RoundApiTest {
   @Test
   void anArchivedRoundCannotBeReopened() {
     String id = announcedRound(http);
-    http.post("/api/rounds/" + id + "/archive", null);
+    organiser.post("/api/rounds/" + id + "/archive", null);
 
     JsonNode problem =
-        assertProblem(http.post("/api/rounds/" + id + "/open", null), 409, "illegal-transition");
+        assertProblem(
+            organiser.post("/api/rounds/" + id + "/open", null), 409, "illegal-transition");
     assertThat(problem.path("detail").asString()).contains("ARCHIVED");
   }
 
@@ -175,20 +186,21 @@ class RoundApiTest {
     Map<String, Object> request = Fixtures.round(closesFirst);
     request.put("closesAt", "2026-02-01T09:00:00Z");
     JsonNode problem =
-        assertProblem(http.post("/api/rounds", request), 422, "schedule-out-of-order");
+        assertProblem(organiser.post("/api/rounds", request), 422, "schedule-out-of-order");
     assertThat(problem.path("detail").asString()).contains("closesAt");
     assertThat(storedRoundsNamed(mongo, closesFirst)).isZero();
 
     String sameInstant = unique("Opens and closes at once");
     Map<String, Object> same = Fixtures.round(sameInstant);
     same.put("closesAt", same.get("opensAt"));
-    assertProblem(http.post("/api/rounds", same), 422, "schedule-out-of-order");
+    assertProblem(organiser.post("/api/rounds", same), 422, "schedule-out-of-order");
     assertThat(storedRoundsNamed(mongo, sameInstant)).isZero();
 
     String finalsEarly = unique("Finals before closing");
     Map<String, Object> early = Fixtures.round(finalsEarly);
     early.put("finalsAt", "2026-04-01T09:00:00Z");
-    JsonNode finals = assertProblem(http.post("/api/rounds", early), 422, "schedule-out-of-order");
+    JsonNode finals =
+        assertProblem(organiser.post("/api/rounds", early), 422, "schedule-out-of-order");
     assertThat(finals.path("detail").asString()).contains("finalsAt");
     assertThat(storedRoundsNamed(mongo, finalsEarly)).isZero();
   }
@@ -197,17 +209,18 @@ class RoundApiTest {
   void missingAndMalformedFieldsAre400WithFieldErrors() {
     long before = mongo.count(new Query(), "rounds");
 
-    List<String> fields = assertValidationProblem(http.post("/api/rounds", Map.of()));
+    List<String> fields = assertValidationProblem(organiser.post("/api/rounds", Map.of()));
     assertThat(fields)
         .containsExactlyInAnyOrder("name", "description", "opensAt", "closesAt", "finalsAt");
 
     Map<String, Object> badDate = Fixtures.round(unique("Bad date"));
     badDate.put("opensAt", "next tuesday");
-    JsonNode malformed = assertProblem(http.post("/api/rounds", badDate), 400, "malformed-request");
+    JsonNode malformed =
+        assertProblem(organiser.post("/api/rounds", badDate), 400, "malformed-request");
     assertThat(malformed.path("detail").asString()).contains("opensAt");
 
     Map<String, Object> longName = Fixtures.round("x".repeat(121));
-    JsonNode tooLong = assertProblem(http.post("/api/rounds", longName), 400, "validation");
+    JsonNode tooLong = assertProblem(organiser.post("/api/rounds", longName), 400, "validation");
     assertThat(errorMessage(tooLong, "name")).isNotBlank();
 
     assertThat(mongo.count(new Query(), "rounds")).isEqualTo(before);
@@ -218,7 +231,7 @@ class RoundApiTest {
     String announced = announcedRound(http);
     String open = openRound(http);
     String archived = announcedRound(http);
-    http.post("/api/rounds/" + archived + "/archive", null);
+    organiser.post("/api/rounds/" + archived + "/archive", null);
     long total = mongo.count(new Query(), "rounds");
     assertThat(total).isGreaterThanOrEqualTo(3);
 
@@ -274,17 +287,17 @@ class RoundApiTest {
     JsonNode problem = assertProblem(http.get("/api/rounds/" + unknown), 404, "not-found");
     assertThat(problem.path("detail").asString()).contains(unknown);
 
-    assertProblem(http.post("/api/rounds/" + unknown + "/open", null), 404, "not-found");
+    assertProblem(organiser.post("/api/rounds/" + unknown + "/open", null), 404, "not-found");
     assertProblem(
-        http.post("/api/rounds/" + unknown + "/close-submissions", null), 404, "not-found");
-    assertProblem(http.post("/api/rounds/" + unknown + "/archive", null), 404, "not-found");
+        organiser.post("/api/rounds/" + unknown + "/close-submissions", null), 404, "not-found");
+    assertProblem(organiser.post("/api/rounds/" + unknown + "/archive", null), 404, "not-found");
     assertThat(mongo.count(new Query(where("_id").is(unknown)), "rounds")).isZero();
   }
 
   @Test
   void aMalformedIdInThePathIs400() {
     assertThat(assertValidationProblem(http.get("/api/rounds/not-a-uuid"))).containsExactly("id");
-    assertThat(assertValidationProblem(http.post("/api/rounds/12345/open", null)))
+    assertThat(assertValidationProblem(organiser.post("/api/rounds/12345/open", null)))
         .containsExactly("id");
   }
 

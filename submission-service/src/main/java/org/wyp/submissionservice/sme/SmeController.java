@@ -1,6 +1,5 @@
 package org.wyp.submissionservice.sme;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,8 +33,7 @@ class SmeController {
    * SME: it is told why, in {@code ineligibleReasons}.
    */
   @PostMapping
-  ResponseEntity<SmeView> register(
-      @Parameter(hidden = true) Caller caller, @Valid @RequestBody SmeRequest request) {
+  ResponseEntity<SmeView> register(Caller caller, @Valid @RequestBody SmeRequest request) {
     Sme sme = smes.register(caller, request.details());
     return ResponseEntity.created(URI.create("/api/smes/" + sme.smeId()))
         .eTag(ETags.of(sme.version()))
@@ -43,14 +41,14 @@ class SmeController {
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<SmeView> get(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+  ResponseEntity<SmeView> get(Caller caller, @PathVariable UUID id) {
     Sme sme = smes.get(caller, new SmeId(id));
     return ResponseEntity.ok().eTag(ETags.of(sme.version())).body(SmeView.of(sme));
   }
 
   @GetMapping
   PageResponse<SmeView> list(
-      @Parameter(hidden = true) Caller caller,
+      Caller caller,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE)
           @Min(1)

@@ -1,6 +1,5 @@
 package org.wyp.submissionservice.submission;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +39,7 @@ class SubmissionController {
   /** A retry with the same {@code Idempotency-Key} and body gets the same submission back. */
   @PostMapping("/api/submissions")
   ResponseEntity<SubmissionView> submit(
-      @Parameter(hidden = true) Caller caller,
+      Caller caller,
       @RequestHeader(name = "Idempotency-Key", required = false)
           @Pattern(
               regexp = "[A-Za-z0-9._:-]{1,100}",
@@ -62,7 +61,7 @@ class SubmissionController {
   /** Needs {@code If-Match}; only while the pitch is SUBMITTED and its problem and round open. */
   @PutMapping("/api/submissions/{id}")
   ResponseEntity<SubmissionView> amend(
-      @Parameter(hidden = true) Caller caller,
+      Caller caller,
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody SubmissionRequest request) {
@@ -78,20 +77,18 @@ class SubmissionController {
   }
 
   @PostMapping("/api/submissions/{id}/withdraw")
-  ResponseEntity<SubmissionView> withdraw(
-      @Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+  ResponseEntity<SubmissionView> withdraw(Caller caller, @PathVariable UUID id) {
     return view(submissions.withdraw(caller, new SubmissionId(id)));
   }
 
   @GetMapping("/api/submissions/{id}")
-  ResponseEntity<SubmissionView> get(
-      @Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+  ResponseEntity<SubmissionView> get(Caller caller, @PathVariable UUID id) {
     return view(submissions.get(caller, new SubmissionId(id)));
   }
 
   @GetMapping("/api/submissions")
   PageResponse<SubmissionView> search(
-      @Parameter(hidden = true) Caller caller,
+      Caller caller,
       @RequestParam Optional<UUID> smeId,
       @RequestParam Optional<UUID> problemId,
       @RequestParam Optional<UUID> roundId,
