@@ -10,7 +10,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * The same integration tests against Kafka and MongoDB in containers (Testcontainers). Skipped, and
- * reported as skipped, where no Docker engine runs.
+ * reported as skipped, where no Docker engine runs. It trusts {@link TestTokens}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,5 +22,5 @@ import org.testcontainers.junit.jupiter.Testcontainers;
       "wyp.kafka.retry-backoff=50ms",
       "wyp.metrics.gauge-refresh=200ms"
     })
-@ContextConfiguration(initializers = ContainersInitializer.class)
+@ContextConfiguration(initializers = {ContainersInitializer.class, SecurityTestInitializer.class})
 public @interface ContainersIntegrationTest {}
