@@ -5,24 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.KafkaListeners;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.wyp.events.Topics;
 import org.wyp.kit.WypProperties;
+import org.wyp.kit.kafka.KafkaConfiguration;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,9 +61,10 @@ class DeploymentFilesTest {
   private static final Set<String> PROBE_PATHS =
       Set.of("/actuator/health/readiness", "/actuator/health/liveness");
 
-  /** Variables the code reads directly, through the placeholders in its settings files. */
-  private static final Set<String> DIRECT_ENV_VARS =
-      Set.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
+  /**
+   * A placeholder naming an environment variable in a settings file: {@code ${MONGODB_URI:...}}.
+   */
+  private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
   /** Prefixes of variables that Spring Boot binds to properties (relaxed binding). */
   private static final List<String> BOUND_ENV_PREFIXES = List.of("SPRING_", "WYP_", "MANAGEMENT_");
@@ -54,6 +74,16 @@ class DeploymentFilesTest {
   private static final Pattern HEALTH_PATH = Pattern.compile("/actuator/health[A-Za-z0-9/_-]*");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The compose Kafka's super user: the broker itself, kafka-init and the health check. */
+  private static final String ADMIN = "admin";
+
+  private static final String JAAS_CONFIG = "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG";
+
+  private static final Pattern SCRAM_LOGIN =
+      Pattern.compile(
+          "org\\.apache\\.kafka\\.common\\.security\\.scram\\.ScramLoginModule required"
+              + " username=\"([^\"]+)\" password=\"([^\"]+)\";");
 
   @Test
   void everyYamlFileParses() throws IOException {
@@ -252,8 +282,10 @@ class DeploymentFilesTest {
 
   @Test
   void everyEnvironmentVariableTheDeploymentSetsIsOneTheCodeReads() {
+    Set<String> direct = directlyReadVariables();
     Set<String> known = knownPropertyNames();
-    Set<String> mapProperties = bootMapPropertyNames();
+    known.addAll(bootPropertyNames(false));
+    Set<String> mapProperties = bootPropertyNames(true);
     Map<String, Set<String>> setByService = new LinkedHashMap<>();
 
     Map<String, Object> services =
@@ -272,11 +304,11 @@ class DeploymentFilesTest {
     assertThat(setByService.values()).allMatch(names -> !names.isEmpty());
     for (Map.Entry<String, Set<String>> entry : setByService.entrySet()) {
       for (String variable : entry.getValue()) {
-        assertThat(isReadByTheCode(variable, known, mapProperties))
+        assertThat(isReadByTheCode(variable, direct, known, mapProperties))
             .as(
-                "%s sets %s: neither KAFKA_BOOTSTRAP_SERVERS/MONGODB_URI nor the relaxed form of a"
-                    + " property the code or Spring Boot knows",
-                entry.getKey(), variable)
+                "%s sets %s: neither a variable a settings file reads (${%s:...} in %s) nor the"
+                    + " relaxed form of a property the code or Spring Boot knows",
+                entry.getKey(), variable, variable, direct)
             .isTrue();
       }
     }
@@ -337,6 +369,550 @@ class DeploymentFilesTest {
     assertThat(used).as("wyp_* metrics used").isNotEmpty();
   }
 
+  // --- Kafka security (README, "Kafka security") ---
+
+  @Test
+  void composeKafkaAuthenticatesEveryListenerAndAllowsOnlyWhatAnAclAllows() {
+    Map<String, String> environment = ComposeKafka.environment(ComposeKafka.BROKER);
+    assertThat(ComposeKafka.variablesTheImageDrops(environment))
+        .as("KAFKA_* variables whose value holds '=', which the apache/kafka image leaves out")
+        .isEmpty();
+    Map<String, String> broker = ComposeKafka.brokerProperties(environment);
+
+    Map<String, String> listeners = ComposeKafka.listeners(broker.get("listeners"));
+    Map<String, String> protocols = new LinkedHashMap<>();
+    for (String entry : broker.get("listener.security.protocol.map").split(",")) {
+      String[] parts = entry.split(":", 2);
+      protocols.put(parts[0], parts[1]);
+    }
+    assertThat(protocols).as("listener protocols").containsOnlyKeys(listeners.keySet());
+    assertThat(protocols.values())
+        .as("every listener authenticates")
+        .allMatch(protocol -> protocol.startsWith("SASL_"));
+    String controller = broker.get("controller.listener.names");
+    String interBroker = broker.get("inter.broker.listener.name");
+    assertThat(listeners).containsKeys(controller, interBroker);
+    assertThat(ComposeKafka.mechanisms(broker, controller))
+        .containsExactly(broker.get("sasl.mechanism.controller.protocol"));
+    assertThat(ComposeKafka.mechanisms(broker, interBroker))
+        .containsExactly(broker.get("sasl.mechanism.inter.broker.protocol"));
+    assertThat(broker.get("controller.quorum.voters"))
+        .as("the controller's address")
+        .isEqualTo(
+            broker.get("node.id") + "@kafka:" + ComposeKafka.port(listeners.get(controller)));
+
+    // The services' listener: the port of KAFKA_BOOTSTRAP_SERVERS, SCRAM only.
+    String clientListener = clientListener(broker);
+    assertThat(ComposeKafka.mechanisms(broker, clientListener)).containsExactly("SCRAM-SHA-512");
+    assertThat(clientListener).isNotIn(controller, interBroker);
+
+    assertThat(broker)
+        .containsEntry(
+            "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+        .containsEntry("allow.everyone.if.no.acl.found", "false")
+        .containsEntry("super.users", "User:" + ADMIN)
+        .containsEntry("auto.create.topics.enable", "false");
+    // The users and ACLs live in the metadata log: it is in the volume, so they outlive the
+    // container.
+    assertThat(strings(ComposeKafka.composeService(ComposeKafka.BROKER).get("volumes")))
+        .contains("kafka-data:" + broker.get("log.dirs"));
+
+    // Every SASL listener has a JAAS section with the login module of its mechanism; the PLAIN
+    // ones know only admin and log the broker in as admin.
+    String jaasFile = "/tmp/wyp-kafka/kafka_server_jaas.conf";
+    assertThat(environment.get("KAFKA_OPTS"))
+        .isEqualTo("-Djava.security.auth.login.config=" + jaasFile);
+    String startScript = ComposeKafka.read(ComposeKafka.KAFKA.resolve("start-broker.sh"));
+    assertThat(startScript)
+        .contains(
+            "dir=/tmp/wyp-kafka", "\"$dir/kafka_server_jaas.conf\"", "\"$dir/admin.properties\"")
+        .contains("exec /etc/kafka/docker/run");
+    assertThat(strings(ComposeKafka.composeService(ComposeKafka.BROKER).get("command")))
+        .containsExactly("bash", "/opt/wyp/kafka/start-broker.sh");
+    Map<String, String> jaas = ComposeKafka.jaasSections("secret");
+    assertThat(jaas.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            listeners.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList());
+    for (String listener : listeners.keySet()) {
+      List<String> mechanisms = ComposeKafka.mechanisms(broker, listener);
+      assertThat(mechanisms).as("mechanisms of %s", listener).hasSize(1);
+      String section = jaas.get(listener.toLowerCase(Locale.ROOT));
+      if (mechanisms.get(0).equals("PLAIN")) {
+        assertThat(section)
+            .as("JAAS section of %s", listener)
+            .isEqualTo(
+                "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                    + " username=\"admin\" password=\"secret\" user_admin=\"secret\";");
+      } else {
+        assertThat(section)
+            .as("JAAS section of %s", listener)
+            .isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule required;");
+      }
+    }
+
+    // The health check and kafka-init use the admin listener as admin.
+    String healthCheck =
+        String.join(
+            " ",
+            strings(
+                map(ComposeKafka.composeService(ComposeKafka.BROKER).get("healthcheck"))
+                    .get("test")));
+    assertThat(healthCheck)
+        .contains("--bootstrap-server localhost:" + ComposeKafka.port(listeners.get(interBroker)))
+        .contains("--command-config /tmp/wyp-kafka/admin.properties");
+    Map<String, String> init = ComposeKafka.environment(ComposeKafka.INIT);
+    assertThat(init)
+        .containsEntry(
+            "WYP_KAFKA_ADMIN_BOOTSTRAP", "kafka:" + ComposeKafka.port(listeners.get(interBroker)))
+        .containsEntry("WYP_KAFKA_ADMIN_PASSWORD", environment.get("WYP_KAFKA_ADMIN_PASSWORD"));
+    assertThat(
+            ComposeKafka.variableWithDefault(
+                ComposeKafka.rawEnvironment(ComposeKafka.BROKER).get("WYP_KAFKA_ADMIN_PASSWORD")))
+        .isEqualTo(
+            ComposeKafka.variableWithDefault(
+                ComposeKafka.rawEnvironment(ComposeKafka.INIT).get("WYP_KAFKA_ADMIN_PASSWORD")));
+    assertThat(environment.get("WYP_KAFKA_ADMIN_PASSWORD")).startsWith("dev-only-");
+  }
+
+  @Test
+  void everyServiceLogsInToKafkaAsItsOwnUser() {
+    Map<String, Object> compose = map(yamlDocuments(DEPLOY.resolve("docker-compose.yml")).get(0));
+    Map<String, Object> services = map(compose.get("services"));
+    Map<String, String> init = ComposeKafka.rawEnvironment(ComposeKafka.INIT);
+    List<Map<String, Object>> objects = k8sObjects();
+    for (PlatformService service : PlatformServices.ALL) {
+      String name = service.name();
+      Map<String, String> raw = ComposeKafka.rawEnvironment(name);
+      Map<String, String> environment = ComposeKafka.environment(name);
+      assertThat(environment)
+          .as("%s Kafka client settings", name)
+          .containsEntry("SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+          .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+      String password = scramPassword(name, raw.get(JAAS_CONFIG));
+      // The same variable, with the same dev-only default, gives kafka-init the password to set.
+      Map.Entry<String, String> variable = ComposeKafka.variableWithDefault(password);
+      assertThat(variable.getKey()).isEqualTo(ComposeKafka.passwordVariable(name));
+      assertThat(variable.getValue()).as("%s default password", name).startsWith("dev-only-");
+      assertThat(init.get(variable.getKey()))
+          .as("kafka-init's %s", variable.getKey())
+          .isEqualTo(password);
+
+      // Spring Boot hands the settings to every client it builds (relaxed binding of
+      // spring.kafka.properties.*).
+      KafkaProperties kafka = ComposeKafka.kafkaProperties(service, environment);
+      String jaas = environment.get(JAAS_CONFIG);
+      for (Map<String, Object> clientSettings :
+          List.of(
+              kafka.buildProducerProperties(),
+              kafka.buildConsumerProperties(),
+              kafka.buildAdminProperties())) {
+        assertThat(clientSettings)
+            .as("%s client settings", name)
+            .containsEntry("security.protocol", "SASL_PLAINTEXT")
+            .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+            .containsEntry("sasl.jaas.config", jaas);
+      }
+      // Users exist, topics exist and ACLs are in place before the service starts.
+      assertThat(map(map(map(services.get(name)).get("depends_on")).get(ComposeKafka.INIT)))
+          .as("%s waits for kafka-init", name)
+          .containsEntry("condition", "service_completed_successfully");
+      if (service.hasDatabase()) {
+        // No service's user may create topics; kafka-init creates them all.
+        assertThat(environment).containsEntry("SPRING_KAFKA_ADMIN_AUTOCREATE", "false");
+      }
+
+      // Kubernetes: SCRAM over TLS, the user and password from the service's own Secret.
+      Map<String, Object> container = containers(k8sObject(objects, "Deployment", name)).get(0);
+      Map<String, Object> k8sEnvironment = environmentOf(container, objects);
+      assertThat(k8sEnvironment)
+          .as("%s Kubernetes Kafka settings", name)
+          .containsEntry("SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_SSL")
+          .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+      Map<String, Object> secret = k8sObject(objects, "Secret", "wyp-kafka-" + name);
+      assertThat(list(container.get("envFrom")))
+          .as("%s envFrom", name)
+          .contains(Map.of("secretRef", Map.of("name", "wyp-kafka-" + name)));
+      scramPassword(name, String.valueOf(map(secret.get("stringData")).get(JAAS_CONFIG)));
+    }
+    assertThat(map(map(services.get(ComposeKafka.INIT)).get("depends_on")))
+        .containsEntry(ComposeKafka.BROKER, Map.of("condition", "service_healthy"));
+  }
+
+  @Test
+  void theAclsGrantEachServiceExactlyWhatItsCodeProducesAndConsumes() {
+    Map<String, Set<String>> granted = ComposeKafka.grantsByPrincipal();
+    Map<String, Set<String>> needed = grantsTheCodeNeeds();
+
+    assertThat(granted.keySet())
+        .as("principals in deploy/kafka/acls.txt")
+        .containsExactlyInAnyOrderElementsOf(
+            PlatformServices.ALL.stream().map(PlatformService::name).toList());
+    for (PlatformService service : PlatformServices.ALL) {
+      assertThat(granted.get(service.name()))
+          .as(
+              "ACLs of %s: WRITE on the topics it sends to (AsyncAPI) and on the -dlt of each"
+                  + " topic a @KafkaListener consumes, READ on the topics it receives or"
+                  + " consumes and on its listeners' groups",
+              service.name())
+          .containsExactlyInAnyOrderElementsOf(needed.get(service.name()));
+    }
+    // web reads with assign(), so it needs no group, and writes nothing.
+    assertThat(granted.get("web")).containsExactly("READ topic " + Topics.UPDATES);
+
+    Set<String> created =
+        ComposeKafka.topics().stream()
+            .map(ComposeKafka.TopicSpec::name)
+            .collect(Collectors.toCollection(TreeSet::new));
+    for (ComposeKafka.Acl acl : ComposeKafka.acls()) {
+      assertThat(acl.operation()).as("operation of %s", acl).isIn("READ", "WRITE");
+      assertThat(acl.resourceType()).as("resource of %s", acl).isIn("topic", "group");
+      if (acl.resourceType().equals("topic")) {
+        assertThat(acl.name()).as("topic of %s", acl).isIn(topicNames()).isIn(created);
+      } else {
+        assertThat(acl.name()).as("group of %s", acl).isEqualTo(acl.principal());
+      }
+    }
+  }
+
+  @Test
+  void kafkaInitCreatesEveryTopicTheKitDeclaresAndAUserPerPrincipal() throws Exception {
+    Map<String, Map<String, String>> declared = new TreeMap<>();
+    for (NewTopic topic : kitTopics()) {
+      declared.put(topic.name(), topic.configs() == null ? Map.of() : topic.configs());
+    }
+    Map<String, Map<String, String>> created = new TreeMap<>();
+    ComposeKafka.topics().forEach(topic -> created.put(topic.name(), topic.configs()));
+    assertThat(created).as("deploy/kafka/topics.txt").isEqualTo(declared);
+    assertThat(created.keySet()).isSubsetOf(topicNames());
+
+    WypProperties.Kafka defaults = kitDefaults().kafka();
+    Map<String, String> init = ComposeKafka.environment(ComposeKafka.INIT);
+    assertThat(init)
+        .as("kafka-init's partitions and replicas: the kit's defaults")
+        .containsEntry("WYP_KAFKA_PARTITIONS", String.valueOf(defaults.partitions()))
+        .containsEntry("WYP_KAFKA_REPLICATIONFACTOR", String.valueOf(defaults.replicationFactor()));
+    Set<String> passwordVariables =
+        init.keySet().stream()
+            .filter(name -> name.startsWith("WYP_KAFKA_PASSWORD_"))
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(passwordVariables)
+        .as("a password for every principal of acls.txt, and no other")
+        .containsExactlyInAnyOrderElementsOf(
+            ComposeKafka.grantsByPrincipal().keySet().stream()
+                .map(ComposeKafka::passwordVariable)
+                .toList());
+
+    Map<String, Object> service = ComposeKafka.composeService(ComposeKafka.INIT);
+    assertThat(strings(service.get("command"))).containsExactly("bash", "/opt/wyp/kafka/init.sh");
+    assertThat(strings(service.get("volumes"))).contains("./kafka:/opt/wyp/kafka:ro");
+    assertThat(ComposeKafka.KAFKA.resolve("init.sh")).isRegularFile();
+  }
+
+  @Test
+  void composeAndKubernetesNameTheTokenIssuer() {
+    Set<String> settings = Set.of("WYP_JWT_ISSUER", "WYP_JWT_JWK_SET_URI");
+    Set<String> issuers = new TreeSet<>();
+    for (PlatformService service : PlatformServices.ALL) {
+      Map<String, String> environment = ComposeKafka.environment(service.name());
+      assertThat(environment)
+          .as("%s environment", service.name())
+          .containsKeys(settings.toArray(String[]::new));
+      issuers.add(environment.get("WYP_JWT_ISSUER") + " " + environment.get("WYP_JWT_JWK_SET_URI"));
+    }
+    assertThat(issuers).as("issuers the services trust").hasSize(1);
+    Map<String, Object> platform =
+        map(k8sObject(k8sObjects(), "ConfigMap", "wyp-platform").get("data"));
+    assertThat(platform).containsKeys(settings.toArray(String[]::new));
+    for (String setting : settings) {
+      assertThat(String.valueOf(platform.get(setting))).startsWith("https://");
+    }
+  }
+
+  @Test
+  void prometheusScrapesWithTheOpsTokenFromAFileGitIgnores() throws IOException {
+    Map<String, Object> config =
+        map(yamlDocuments(DEPLOY.resolve("prometheus/prometheus.yml")).get(0));
+    String tokenFile = "/etc/prometheus/secrets/ops-token";
+    for (Object job : list(config.get("scrape_configs"))) {
+      assertThat(map(map(job).get("authorization")))
+          .as("authorization of job %s", map(job).get("job_name"))
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("type", "Bearer", "credentials_file", tokenFile));
+    }
+    // Compose mounts deploy/prometheus at /etc/prometheus, so the token is
+    // deploy/prometheus/secrets/ops-token, which git ignores.
+    assertThat(strings(ComposeKafka.composeService("prometheus").get("volumes")))
+        .contains("./prometheus:/etc/prometheus:ro");
+    Path secrets = DEPLOY.resolve("prometheus/secrets");
+    assertThat(Files.readAllLines(secrets.resolve(".gitignore")))
+        .contains("*", "!.gitignore", "!README.md");
+    assertThat(Files.readString(secrets.resolve("README.md"))).contains(tokenFile);
+  }
+
+  @Test
+  void theReadmeTableOfKafkaAclsIsTheAclFile() throws IOException {
+    Map<String, Set<String>> table = readmeAclTable();
+    assertThat(table).as("README Kafka security table").isEqualTo(ComposeKafka.grantsByPrincipal());
+  }
+
+  @Test
+  void envExampleSetsEveryVariableTheComposeFileReadsToItsDefault() throws IOException {
+    Properties example = new Properties();
+    try (InputStream in = Files.newInputStream(DEPLOY.resolve(".env.example"))) {
+      example.load(in);
+    }
+    Map<String, Set<String>> variables = ComposeKafka.composeVariables();
+    assertThat(example.stringPropertyNames())
+        .as("variables in deploy/.env.example")
+        .containsExactlyInAnyOrderElementsOf(variables.keySet());
+    variables.forEach(
+        (name, defaults) ->
+            assertThat(defaults)
+                .as("defaults of %s", name)
+                .containsExactly(example.getProperty(name)));
+    assertThat(Files.readAllLines(DEPLOY.resolve(".gitignore"))).contains(".env");
+  }
+
+  // --- Kafka security: what the code does ---
+
+  /** The password of a JAAS setting that logs {@code user} in with SCRAM, and nobody else. */
+  private static String scramPassword(String user, String jaasConfig) {
+    assertThat(jaasConfig).as("JAAS setting of %s", user).matches(SCRAM_LOGIN);
+    Matcher matcher = SCRAM_LOGIN.matcher(jaasConfig);
+    assertThat(matcher.matches()).isTrue();
+    assertThat(matcher.group(1)).as("Kafka user of %s", user).isEqualTo(user);
+    return matcher.group(2);
+  }
+
+  /** The broker listener on the port the services' KAFKA_BOOTSTRAP_SERVERS names. */
+  private static String clientListener(Map<String, String> broker) {
+    Set<String> bootstrap = new TreeSet<>();
+    for (PlatformService service : PlatformServices.ALL) {
+      bootstrap.add(ComposeKafka.environment(service.name()).get("KAFKA_BOOTSTRAP_SERVERS"));
+    }
+    assertThat(bootstrap).as("KAFKA_BOOTSTRAP_SERVERS of the services").hasSize(1);
+    Map<String, String> advertised = ComposeKafka.listeners(broker.get("advertised.listeners"));
+    List<String> matching =
+        advertised.entrySet().stream()
+            .filter(entry -> entry.getValue().equals(bootstrap.iterator().next()))
+            .map(Map.Entry::getKey)
+            .toList();
+    assertThat(matching).as("advertised listener at %s", bootstrap).hasSize(1);
+    return matching.get(0);
+  }
+
+  /**
+   * The ACL grants each service's code needs, as {@link ComposeKafka.Acl#grant()}: WRITE on every
+   * topic the AsyncAPI document says it sends to; READ on every topic it receives or a
+   * {@code @KafkaListener} of it consumes, and on that listener's group (or the AsyncAPI binding's
+   * groupId); WRITE on the dead-letter topic of every topic a service on the kit consumes, since
+   * the kit's error handler dead-letters there.
+   */
+  private static Map<String, Set<String>> grantsTheCodeNeeds() {
+    Map<String, Set<String>> grants = new LinkedHashMap<>();
+    PlatformServices.ALL.forEach(service -> grants.put(service.name(), new TreeSet<>()));
+    for (AsyncApiOperation operation : asyncApiOperations()) {
+      assertThat(grants).as("service of %s", operation.id()).containsKey(operation.service());
+      Set<String> service = grants.get(operation.service());
+      if (operation.action().equals("send")) {
+        service.add("WRITE topic " + operation.topic());
+      } else {
+        assertThat(operation.action()).as("action of %s", operation.id()).isEqualTo("receive");
+        service.add("READ topic " + operation.topic());
+        operation.groups().forEach(group -> service.add("READ group " + group));
+      }
+    }
+    for (PlatformService service : PlatformServices.ALL) {
+      String defaultGroup =
+          String.valueOf(
+              ComposeKafka.kafkaProperties(service, Map.of())
+                  .buildConsumerProperties()
+                  .get("group.id"));
+      for (KafkaListenerTopic listener : kafkaListenerTopics(service, defaultGroup)) {
+        Set<String> grantsOfService = grants.get(service.name());
+        grantsOfService.add("READ topic " + listener.topic());
+        grantsOfService.add("READ group " + listener.group());
+        if (service.hasDatabase()) {
+          grantsOfService.add("WRITE topic " + Topics.deadLetterOf(listener.topic()));
+        }
+      }
+    }
+    return grants;
+  }
+
+  /**
+   * An operation of the AsyncAPI document: who sends or receives on which topic, in which group.
+   */
+  private record AsyncApiOperation(
+      String id, String service, String action, String topic, List<String> groups) {}
+
+  private static List<AsyncApiOperation> asyncApiOperations() {
+    Map<String, Object> document;
+    try (InputStream in =
+        DeploymentFilesTest.class
+            .getClassLoader()
+            .getResourceAsStream("org/wyp/events/asyncapi.yaml")) {
+      assertThat(in).as("the AsyncAPI document on the class path").isNotNull();
+      document = map(new Yaml().load(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Object> channels = map(document.get("channels"));
+    Set<String> services = new TreeSet<>();
+    PlatformServices.ALL.forEach(service -> services.add(service.name()));
+    List<AsyncApiOperation> operations = new ArrayList<>();
+    for (Map.Entry<String, Object> entry : map(document.get("operations")).entrySet()) {
+      Map<String, Object> operation = map(entry.getValue());
+      String reference = String.valueOf(map(operation.get("channel")).get("$ref"));
+      assertThat(reference).as("channel of %s", entry.getKey()).startsWith("#/channels/");
+      String topic =
+          String.valueOf(
+              map(channels.get(reference.substring("#/channels/".length()))).get("address"));
+      List<String> tagged =
+          list(operation.get("tags")).stream()
+              .map(tag -> String.valueOf(map(tag).get("name")))
+              .filter(services::contains)
+              .toList();
+      assertThat(tagged).as("service tag of %s", entry.getKey()).hasSize(1);
+      List<String> groups = List.of();
+      Object bindings = operation.get("bindings");
+      if (bindings != null && map(bindings).get("kafka") != null) {
+        Object groupId = map(map(bindings).get("kafka")).get("groupId");
+        if (groupId != null) {
+          groups = strings(map(groupId).get("enum"));
+        }
+      }
+      operations.add(
+          new AsyncApiOperation(
+              entry.getKey(),
+              tagged.get(0),
+              String.valueOf(operation.get("action")),
+              topic,
+              groups));
+    }
+    assertThat(operations).as("AsyncAPI operations").isNotEmpty();
+    return operations;
+  }
+
+  /** A topic one of a service's {@code @KafkaListener}s consumes, and the group it consumes in. */
+  private record KafkaListenerTopic(String topic, String group) {}
+
+  /** Every {@code @KafkaListener} in the service's packages, found on the class path. */
+  private static List<KafkaListenerTopic> kafkaListenerTopics(
+      PlatformService service, String defaultGroup) {
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(
+        (reader, factory) ->
+            reader.getAnnotationMetadata().hasAnnotation(KafkaListener.class.getName())
+                || reader.getAnnotationMetadata().hasAnnotatedMethods(KafkaListener.class.getName())
+                || reader
+                    .getAnnotationMetadata()
+                    .hasAnnotatedMethods(KafkaListeners.class.getName()));
+    Set<String> topics = topicNames();
+    List<KafkaListenerTopic> found = new ArrayList<>();
+    for (BeanDefinition candidate :
+        scanner.findCandidateComponents(service.application().getPackageName())) {
+      Class<?> type;
+      try {
+        type = Class.forName(candidate.getBeanClassName());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+      List<AnnotatedElement> elements = new ArrayList<>(List.of(type.getDeclaredMethods()));
+      elements.add(type);
+      for (AnnotatedElement element : elements) {
+        for (KafkaListener listener :
+            AnnotatedElementUtils.findMergedRepeatableAnnotations(element, KafkaListener.class)) {
+          assertThat(listener.topicPattern())
+              .as("topicPattern of a listener in %s", type.getName())
+              .isEmpty();
+          assertThat(listener.topicPartitions())
+              .as("topicPartitions of a listener in %s", type.getName())
+              .isEmpty();
+          String group;
+          if (!listener.groupId().isEmpty()) {
+            group = listener.groupId();
+          } else if (!listener.id().isEmpty() && listener.idIsGroup()) {
+            group = listener.id();
+          } else {
+            group = defaultGroup;
+          }
+          for (String topic : listener.topics()) {
+            assertThat(topic).as("topic of a listener in %s", type.getName()).isIn(topics);
+            found.add(new KafkaListenerTopic(topic, group));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Every topic name {@link Topics} defines, and the dead-letter topic of each. */
+  private static Set<String> topicNames() {
+    Set<String> names = new TreeSet<>();
+    for (Field field : Topics.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers())
+          && field.getType() == String.class
+          && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
+        try {
+          String topic = (String) field.get(null);
+          names.add(topic);
+          names.add(Topics.deadLetterOf(topic));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The topics service-kit's KafkaConfiguration declares, with the kit's default settings. */
+  @SuppressWarnings("unchecked")
+  private static Collection<NewTopic> kitTopics() throws ReflectiveOperationException {
+    // Both are package-private: Spring calls them, and nothing else should.
+    Method declare = KafkaConfiguration.class.getDeclaredMethod("wypTopics", WypProperties.class);
+    declare.setAccessible(true);
+    Object topics = declare.invoke(new KafkaConfiguration(), kitDefaults());
+    Method get = KafkaAdmin.NewTopics.class.getDeclaredMethod("getNewTopics");
+    get.setAccessible(true);
+    return (Collection<NewTopic>) get.invoke(topics);
+  }
+
+  private static WypProperties kitDefaults() {
+    return new Binder().bindOrCreate("wyp", WypProperties.class);
+  }
+
+  /** README's table under "Kafka security": principal to its grants. */
+  private static Map<String, Set<String>> readmeAclTable() throws IOException {
+    String readme = Files.readString(README);
+    int start = readme.indexOf("### Kafka security");
+    assertThat(start).as("README section Kafka security").isNotNegative();
+    // The next heading of level 2 or 3 ends it (its code blocks hold "# ..." comments).
+    Matcher next = Pattern.compile("\n#{2,3} ").matcher(readme);
+    int end = next.find(start + 1) ? next.start() : readme.length();
+    String section = readme.substring(start, end);
+    String[] columns = {null, "WRITE topic", "READ topic", "READ group"};
+    Map<String, Set<String>> table = new LinkedHashMap<>();
+    Pattern name = Pattern.compile("`([^`]+)`");
+    for (String line : section.lines().toList()) {
+      if (!line.startsWith("| `")) {
+        continue;
+      }
+      String[] cells = line.split("\\|");
+      Matcher principal = name.matcher(cells[1]);
+      assertThat(principal.find()).as("principal in %s", line).isTrue();
+      Set<String> grants = table.computeIfAbsent(principal.group(1), p -> new TreeSet<>());
+      for (int column = 1; column < columns.length; column++) {
+        Matcher names = name.matcher(cells[column + 1]);
+        while (names.find()) {
+          grants.add(columns[column] + " " + names.group(1));
+        }
+      }
+    }
+    return table;
+  }
+
   // --- README ---
 
   /** The names in the first column of README's table under "Metrics and health". */
@@ -365,21 +941,49 @@ class DeploymentFilesTest {
   /** Keys of the settings files plus every {@code wyp.*} property of {@link WypProperties}. */
   private static Set<String> knownPropertyNames() {
     Set<String> names = new TreeSet<>();
+    settingsFiles().values().forEach(properties -> names.addAll(properties.stringPropertyNames()));
+    addRecordProperties("wyp", WypProperties.class, names);
+    return names;
+  }
+
+  /**
+   * The environment variables the settings files name in placeholders, such as {@code
+   * KAFKA_BOOTSTRAP_SERVERS} in {@code ${KAFKA_BOOTSTRAP_SERVERS:127.0.0.1:9092}}: the code reads
+   * these directly, whatever property they feed.
+   */
+  private static Set<String> directlyReadVariables() {
+    Set<String> variables = new TreeSet<>();
+    for (Properties properties : settingsFiles().values()) {
+      for (String name : properties.stringPropertyNames()) {
+        Matcher matcher = ENV_PLACEHOLDER.matcher(properties.getProperty(name));
+        while (matcher.find()) {
+          variables.add(matcher.group(1));
+        }
+      }
+    }
+    assertThat(variables)
+        .as("variables read by the settings files")
+        .contains("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
+    return variables;
+  }
+
+  /** The kit's defaults and each service's own settings file, from the class path. */
+  private static Map<String, Properties> settingsFiles() {
     List<String> files = new ArrayList<>();
     files.add("wyp-kit-defaults.properties");
     PlatformServices.ALL.forEach(service -> files.add(service.name() + ".properties"));
+    Map<String, Properties> settings = new LinkedHashMap<>();
     for (String file : files) {
       try (InputStream in = DeploymentFilesTest.class.getClassLoader().getResourceAsStream(file)) {
         assertThat(in).as("settings file %s on the class path", file).isNotNull();
         Properties properties = new Properties();
         properties.load(in);
-        names.addAll(properties.stringPropertyNames());
+        settings.put(file, properties);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    addRecordProperties("wyp", WypProperties.class, names);
-    return names;
+    return settings;
   }
 
   private static void addRecordProperties(String prefix, Class<?> type, Set<String> names) {
@@ -397,8 +1001,11 @@ class DeploymentFilesTest {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
   }
 
-  /** Map-typed properties from Spring Boot's configuration metadata (keys may follow the name). */
-  private static Set<String> bootMapPropertyNames() {
+  /**
+   * Properties in Spring Boot's configuration metadata: all of them, or only the map-typed ones
+   * (whose keys may follow the name).
+   */
+  private static Set<String> bootPropertyNames(boolean mapsOnly) {
     Set<String> names = new TreeSet<>();
     try {
       Enumeration<URL> resources =
@@ -408,7 +1015,7 @@ class DeploymentFilesTest {
       for (URL resource : Collections.list(resources)) {
         try (InputStream in = resource.openStream()) {
           for (JsonNode property : JSON.readTree(in).path("properties")) {
-            if (property.path("type").asString("").startsWith("java.util.Map")) {
+            if (!mapsOnly || property.path("type").asString("").startsWith("java.util.Map")) {
               names.add(property.path("name").asString(""));
             }
           }
@@ -422,8 +1029,8 @@ class DeploymentFilesTest {
   }
 
   private static boolean isReadByTheCode(
-      String variable, Set<String> properties, Set<String> mapProperties) {
-    if (DIRECT_ENV_VARS.contains(variable)) {
+      String variable, Set<String> direct, Set<String> properties, Set<String> mapProperties) {
+    if (direct.contains(variable)) {
       return true;
     }
     if (BOUND_ENV_PREFIXES.stream().noneMatch(variable::startsWith)) {
