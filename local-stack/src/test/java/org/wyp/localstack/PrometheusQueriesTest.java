@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +64,18 @@ class PrometheusQueriesTest {
 
   @Test
   void promtoolAcceptsTheScrapeConfigurationAndTheAlertRules() throws Exception {
-    assertPromtoolAccepts("check", "config", PROMETHEUS_CONFIG);
+    // promtool also checks that the scrape token file exists: the deployment mounts it at
+    // /etc/prometheus/secrets, so the check reads the same file with that path moved here.
+    Path tokenFile = Files.writeString(prometheusDir.resolve("ops-token"), "token");
+    Path config =
+        Files.writeString(
+            prometheusDir.resolve("prometheus.yml"),
+            Files.readString(PROMETHEUS_CONFIG)
+                .replace("/etc/prometheus/secrets/ops-token", tokenFile.toString())
+                .replace(
+                    "rule_files:\n  - alerts.yml",
+                    "rule_files:\n  - " + ALERT_RULES.toAbsolutePath()));
+    assertPromtoolAccepts("check", "config", config);
     assertPromtoolAccepts("check", "rules", ALERT_RULES);
   }
 
