@@ -29,7 +29,8 @@ public final class AllocationPolicies {
 
   /**
    * The budget split equally between the top N; with fewer ranked pitches than N, between those
-   * there are. The pence that do not divide evenly stay in the fund.
+   * there are. The pence that do not divide evenly stay in the fund; a budget of fewer pence than
+   * winners gives nobody a whole penny, so it grants no award and all of it stays.
    */
   private static Allocation equalSplit(FundTerms terms, List<Candidate> contenders) {
     List<Candidate> winners = top(contenders, terms.maxAwards());
@@ -37,6 +38,9 @@ public final class AllocationPolicies {
       return new Allocation(List.of(), 0, terms.budgetPence());
     }
     long each = terms.budgetPence() / winners.size();
+    if (each == 0) {
+      return new Allocation(List.of(), terms.budgetPence(), 0);
+    }
     List<Share> shares = winners.stream().map(winner -> new Share(winner, each)).toList();
     return new Allocation(shares, terms.budgetPence() - each * winners.size(), 0);
   }
@@ -44,7 +48,8 @@ public final class AllocationPolicies {
   /**
    * Each winner gets the weight of its place over the sum of the weights of the places taken,
    * floored; with fewer winners than places, the weights of the places taken are normalised, so the
-   * budget is still spent. The pence lost to flooring stay in the fund.
+   * budget is still spent. The pence lost to flooring stay in the fund; a place whose share floors
+   * to nothing grants no award.
    */
   private static Allocation rankWeighted(FundTerms terms, List<Candidate> contenders) {
     List<Candidate> winners = top(contenders, terms.maxAwards());
@@ -57,8 +62,10 @@ public final class AllocationPolicies {
     long allocated = 0;
     for (int i = 0; i < winners.size(); i++) {
       long amount = Math.multiplyExact(terms.budgetPence(), weights.get(i)) / totalWeight;
-      allocated += amount;
-      shares.add(new Share(winners.get(i), amount));
+      if (amount > 0) {
+        allocated += amount;
+        shares.add(new Share(winners.get(i), amount));
+      }
     }
     return new Allocation(shares, terms.budgetPence() - allocated, 0);
   }
