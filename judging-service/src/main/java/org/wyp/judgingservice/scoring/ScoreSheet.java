@@ -19,10 +19,12 @@ import java.util.UUID;
 public final class ScoreSheet {
 
   /**
-   * Scores closer than this count as equal when ranking. Totals are sums of a few weighted
-   * fractions and z values are quotients of them: mathematically equal scores can differ in the
-   * last bits of a double depending on how they were reached, and such noise must not decide a
-   * place. Real differences are orders of magnitude larger.
+   * The grain at which scores are compared when ranking: rounded to whole multiples of this, equal
+   * ones are a tie. Totals are sums of a few weighted fractions and z values are quotients of them:
+   * mathematically equal scores can differ in the last bits of a double depending on how they were
+   * reached, and such noise must not decide a place. Real differences are orders of magnitude
+   * larger. Rounding, unlike "closer than this", is transitive, so the order stays total and does
+   * not depend on the order the pitches were added in.
    */
   public static final double TIE_TOLERANCE = 1e-9;
 
@@ -163,14 +165,11 @@ public final class ScoreSheet {
         .thenComparing(l -> l.pitch().pitchId());
   }
 
-  /** Higher first, within the tie tolerance equal; no score sorts after any score. */
+  /** Higher first, compared at the tie tolerance's grain; no score sorts after any score. */
   private static int compareDesc(Double a, Double b) {
     if (a == null || b == null) {
       return a == null ? (b == null ? 0 : 1) : -1;
     }
-    if (Math.abs(a - b) <= TIE_TOLERANCE) {
-      return 0;
-    }
-    return a > b ? -1 : 1;
+    return Long.compare(Math.round(b / TIE_TOLERANCE), Math.round(a / TIE_TOLERANCE));
   }
 }
