@@ -22,7 +22,7 @@ import org.wyp.awardservice.ledger.LedgerEntry;
  * if it moves a positive amount between two accounts without overdrawing a fund account, and a
  * posting it refuses leaves it as it was.
  */
-class LedgerProperties {
+class LedgerPropertiesTest {
 
   private static final Instant NOW = Instant.parse("2026-06-12T15:00:00Z");
 

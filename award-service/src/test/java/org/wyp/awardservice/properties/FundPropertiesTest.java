@@ -24,7 +24,7 @@ import org.wyp.awardservice.properties.FundMachine.AwardModel;
  * tranches released in and out of order, awards revoked. After every step the ledger balances, no
  * account is overdrawn, paid ≤ allocated ≤ budget, and the awards are what the rules say.
  */
-class FundProperties {
+class FundPropertiesTest {
 
   @Property(tries = 200)
   void theLedgerBalancesAndTheAwardsFollowTheRulesAfterEveryCommand(

@@ -43,7 +43,7 @@ import org.wyp.judgingservice.scoring.Totals;
  * Rankings recomputed from nothing but a round's chain, over generated chains of scores, revisions,
  * conflicts (with a pitch or with its SME), withdrawals and screening scores.
  */
-class ChainRankingProperties {
+class ChainRankingPropertiesTest {
 
   static final UUID ROUND = UUID.fromString("0190f000-0000-7000-8000-000000000001");
 

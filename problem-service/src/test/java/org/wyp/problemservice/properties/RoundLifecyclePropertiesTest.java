@@ -30,7 +30,7 @@ import org.wyp.problemservice.round.RoundStatus;
  * first). A command on an allowed edge moves the round on with exactly its event at the next
  * version; any other is refused as an illegal transition and changes nothing.
  */
-class RoundLifecycleProperties {
+class RoundLifecyclePropertiesTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
 

@@ -37,7 +37,7 @@ import org.wyp.submissionservice.submission.SubmissionStatus;
  * nothing; an outcome either moves the pitch forward (a new version, no event of its own) or
  * changes nothing.
  */
-class SubmissionLifecycleProperties {
+class SubmissionLifecyclePropertiesTest {
 
   private static final Instant T0 = Instant.parse("2026-04-01T09:00:00Z");
   private static final UUID ID = new UUID(3, 3);

@@ -43,7 +43,7 @@ import org.wyp.problemservice.round.RoundId;
  * exactly the event that edge publishes (none while it is a private draft), or is refused with the
  * domain's exception for a rule it breaks and changes nothing.
  */
-class ProblemLifecycleProperties {
+class ProblemLifecyclePropertiesTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
   private static final String OWNER = "Sefton Council";

@@ -29,7 +29,7 @@ import org.wyp.judgingservice.scoring.Totals;
  * A judge's total over any rubric the service accepts (up to 20 criteria, ranges within ±1000,
  * weights of up to 12 decimals summing to 1 within 1e-9) and any valid score sheet.
  */
-class TotalsProperties {
+class TotalsPropertiesTest {
 
   /** A rubric as the organiser wrote it, and one valid score sheet for it. */
   record Scored(List<CriterionSpec> rubric, List<Integer> scores) {
@@ -63,7 +63,7 @@ class TotalsProperties {
                         Arbitraries.integers().between(1, 2000).list().ofSize(n),
                         Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofSize(n),
                         Arbitraries.integers().between(-1000, 1000))
-                    .as(TotalsProperties::scored));
+                    .as(TotalsPropertiesTest::scored));
   }
 
   private static Scored scored(

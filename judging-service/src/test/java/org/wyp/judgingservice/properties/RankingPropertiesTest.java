@@ -36,7 +36,7 @@ import org.wyp.judgingservice.scoring.ScoreSheet;
  * which figures, and what must not change it. The expected figures are worked out in {@link Stages}
  * from the scores alone.
  */
-class RankingProperties {
+class RankingPropertiesTest {
 
   private static final double TIE = ScoreSheet.TIE_TOLERANCE;
   private static final Offset<Double> CLOSE = within(1e-9);
@@ -60,7 +60,7 @@ class RankingProperties {
     return Arbitraries.of(0.5, 1.0, 2.0, 3.0);
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void everyLivePitchIsListedOnceTheQuorateOnesRankedOneToNFirst(@ForAll("stages") Stage stage) {
     Ranking ranking = stage.sheet().rank(stage.rules());
 
@@ -83,7 +83,7 @@ class RankingProperties {
         .collect(quorate.size() == entries.size() ? "all" : quorate.isEmpty() ? "none" : "some");
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void eachLineCarriesTheMeanMedianAndCountOfTheTotalsThatCount(@ForAll("stages") Stage stage) {
     Ranking ranking = stage.sheet().rank(stage.rules());
     Map<UUID, Map<UUID, Double>> counted = stage.counted();
@@ -106,7 +106,7 @@ class RankingProperties {
     }
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void judgesFiguresAreTheMeanAndSpreadOfExactlyTheirTotalsThatCount(
       @ForAll("stages") Stage stage) {
     Ranking ranking = stage.sheet().rank(stage.rules());
@@ -129,7 +129,7 @@ class RankingProperties {
    * when rounded to the tie tolerance), then the higher median, more judges, the earlier
    * submission, the lower pitch id. No line ever sits below one whose score is lower.
    */
-  @Property(tries = 500)
+  @Property(tries = 300)
   void theOrderFollowsTheScoresAndBreaksTiesAsDocumented(@ForAll("stages") Stage stage) {
     Ranking ranking = stage.sheet().rank(stage.rules());
     boolean z = stage.rules().normalisation() == Normalisation.ZSCORE;
@@ -275,7 +275,7 @@ class RankingProperties {
     Statistics.label("raw order moved").collect(rawMoved);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void raisingTheQuorumOnlyDropsPitchesFromTheRankingAndKeepsTheOrderOfTheRest(
       @ForAll("stages") Stage stage, @ForAll @IntRange(min = 1, max = 3) int more) {
     Stage stricter =
@@ -292,7 +292,7 @@ class RankingProperties {
   }
 
   /** Without normalisation a pitch's score is its own: losing a competitor reorders nobody. */
-  @Property(tries = 300)
+  @Property(tries = 200)
   void withoutNormalisationWithdrawingAPitchDoesNotReorderTheOthers(
       @ForAll("stages") Stage generated, @ForAll @IntRange(max = 7) int index) {
     Stage stage =

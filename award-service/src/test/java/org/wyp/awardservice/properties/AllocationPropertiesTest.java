@@ -25,7 +25,7 @@ import org.wyp.awardservice.allocation.TrancheTerm;
 import org.wyp.events.award.AllocationPolicy;
 
 /** The allocation policies and the tranche schedule over any terms the API accepts. */
-class AllocationProperties {
+class AllocationPropertiesTest {
 
   private static final Comparator<Candidate> BY_RANK =
       Comparator.comparing(Candidate::rank).thenComparing(Candidate::pitchId);
@@ -60,7 +60,7 @@ class AllocationProperties {
     return FundArbitraries.tranches();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void everyPennyOfTheBudgetIsSharedKeptAsRoundingOrLeftUnallocatedNeverMore(
       @ForAll("terms") FundTerms terms, @ForAll("rankings") List<Candidate> ranking) {
     Allocation allocation = AllocationPolicies.allocate(terms, ranking);
@@ -78,7 +78,7 @@ class AllocationProperties {
   }
 
   /** A share is an award: the ledger can only grant a positive amount. */
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void everyShareIsAPositiveWholeNumberOfPence(
       @ForAll("terms") FundTerms terms, @ForAll("rankings") List<Candidate> ranking) {
     Allocation allocation = AllocationPolicies.allocate(terms, ranking);
@@ -86,7 +86,7 @@ class AllocationProperties {
     assertThat(allocation.shares()).allSatisfy(s -> assertThat(s.amountPence()).isPositive());
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void atMostMaxAwardsRankedPitchesWinInRankOrder(
       @ForAll("terms") FundTerms terms, @ForAll("rankings") List<Candidate> ranking) {
     Allocation allocation = AllocationPolicies.allocate(terms, ranking);
@@ -109,7 +109,7 @@ class AllocationProperties {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void equalSplitGivesTheTopNTheSameAndKeepsLessThanAPennyEachAsRounding(
       @ForAll("equalSplit") FundTerms terms, @ForAll("rankings") List<Candidate> ranking) {
     Allocation allocation = AllocationPolicies.allocate(terms, ranking);
@@ -126,7 +126,7 @@ class AllocationProperties {
     assertThat(allocation.unallocatedPence()).isZero();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void rankWeightedGivesEachPlaceItsWeightsShareFloored(
       @ForAll("rankWeighted") FundTerms terms, @ForAll("rankings") List<Candidate> ranking) {
     Allocation allocation = AllocationPolicies.allocate(terms, ranking);
@@ -148,7 +148,7 @@ class AllocationProperties {
     assertThat(allocation.unallocatedPence()).isEqualTo(places == 0 ? terms.budgetPence() : 0);
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void requestedCappedNeverGivesMoreThanAskedOrTheCapAndOnlyTheLastLessThanThat(
       @ForAll("requestedCapped") FundTerms terms, @ForAll("rankings") List<Candidate> ranking) {
     Allocation allocation = AllocationPolicies.allocate(terms, ranking);
@@ -185,7 +185,7 @@ class AllocationProperties {
         .isEqualTo(AllocationPolicies.allocate(terms, ranking));
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void trancheAmountsSumExactlyToTheAwardEachItsPercentageFloored(
       @ForAll @LongRange(max = FundArbitraries.MAX_BUDGET_PENCE) long award,
       @ForAll("tranches") List<TrancheTerm> terms) {
