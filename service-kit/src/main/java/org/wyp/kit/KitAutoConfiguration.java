@@ -5,12 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -32,6 +34,7 @@ import org.wyp.kit.tracing.CurrentTrace;
 import org.wyp.kit.view.DerivedViews;
 import org.wyp.kit.web.EventCatalogueController;
 import org.wyp.kit.web.ProblemDetailsAdvice;
+import org.wyp.kit.web.ProblemErrorReportValve;
 import org.wyp.kit.web.RequestSizeLimitFilter;
 import org.wyp.kit.web.StrictJsonInput;
 
@@ -127,6 +130,21 @@ public class KitAutoConfiguration {
   @Bean
   JsonMapperBuilderCustomizer strictJsonInput() {
     return StrictJsonInput.customizer();
+  }
+
+  @Bean
+  StrictJsonInput.Utf8Bodies utf8Bodies() {
+    return new StrictJsonInput.Utf8Bodies();
+  }
+
+  /** What Tomcat refuses itself (an encoded {@code /} in a path, say) is a problem too. */
+  @Bean
+  TomcatContextCustomizer problemErrorReports() {
+    return context -> {
+      if (context.getParent() instanceof StandardHost host) {
+        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+      }
+    };
   }
 
   @Bean

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.wyp.kit.WypProperties;
@@ -104,6 +105,21 @@ public class SecurityConfiguration {
                 settings.rateLimit().writesPerMinute(), settings.rateLimit().burst(), clock),
             AuthorizationFilter.class);
     return http.build();
+  }
+
+  /**
+   * A path the firewall refuses (an encoded dot segment or NUL, say) is a 400 problem, not Spring's
+   * error page.
+   */
+  @Bean
+  RequestRejectedHandler problemOnRejectedRequest() {
+    return (request, response, e) ->
+        ProblemResponses.write(
+            response,
+            400,
+            "malformed-request",
+            "Malformed request",
+            "The request's path or headers are not allowed");
   }
 
   private static void forbidden(

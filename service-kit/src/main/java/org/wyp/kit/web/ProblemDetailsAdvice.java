@@ -1,8 +1,10 @@
 package org.wyp.kit.web;
 
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.wyp.kit.aggregate.ConcurrentUpdateException;
 import org.wyp.kit.domain.ConflictException;
@@ -43,6 +46,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+  private static final URI ABOUT_BLANK = URI.create("about:blank");
 
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException e) {
@@ -139,6 +143,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(body);
   }
 
+  /** A multipart body that cannot be parsed: no endpoint takes one, and this one is broken. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> malformedMultipart(MultipartException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        ProblemTypes.MALFORMED_REQUEST,
+        "Malformed request",
+        "The multipart body could not be read");
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
     log.error("unexpected error handling a request", e);
@@ -214,7 +228,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(body);
   }
 
+  /**
+   * Spring's own answers (415, 405, 406, ...) come without a {@code type}, which means {@code
+   * about:blank}: each gets a stable type named for its status, as every other problem has.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+      problem.setType(typeFor(statusCode));
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  private static URI typeFor(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 400 -> ProblemTypes.MALFORMED_REQUEST;
+      case 404 -> ProblemTypes.NOT_FOUND;
+      case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+      case 500 -> ProblemTypes.INTERNAL;
+      default -> {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        yield known == null
+            ? ProblemTypes.of("status-" + status.value())
+            : ProblemTypes.of(known.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      }
+    };
+  }
+
   private static String unreadableReason(Throwable cause) {
+    if (cause instanceof CharacterCodingException) {
+      return "The body is not valid UTF-8";
+    }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return "Unknown field '" + path(unknown) + "'";
     }
