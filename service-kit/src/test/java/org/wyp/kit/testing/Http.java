@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +80,42 @@ public final class Http {
       HttpResponse<String> response =
           CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Sends exactly these bytes (none when null) with exactly these headers and the token: no
+   * Content-Type is added, so a test can send any media type, none at all, or bytes that are not
+   * UTF-8. Gives up after {@code timeout}, so a request the server never answers fails the test
+   * instead of hanging it.
+   */
+  public Response sendBytes(
+      String method, String path, byte[] body, Map<String, String> headers, Duration timeout) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(timeout)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    Map<String, String> allHeaders = new LinkedHashMap<>();
+    if (token != null) {
+      allHeaders.put("Authorization", "Bearer " + token);
+    }
+    allHeaders.putAll(headers);
+    allHeaders.forEach(request::header);
+    return exchange(request);
+  }
+
+  private static Response exchange(HttpRequest.Builder request) {
+    try {
+      return new Response(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
