@@ -35,8 +35,10 @@ import org.wyp.events.award.FundConfigured;
 import org.wyp.events.award.TrancheReleased;
 import org.wyp.events.judging.JudgingConcluded;
 import org.wyp.events.judging.Stage;
+import org.wyp.kit.aggregate.RecordedEvents;
 import org.wyp.kit.domain.ConflictException;
 import org.wyp.kit.domain.NotFoundException;
+import org.wyp.kit.testing.PackagePrivate;
 
 /**
  * A round's {@link Fund} driven command by command, beside a model of what the documented rules say
@@ -122,7 +124,7 @@ final class FundMachine {
   void configure(FundTerms newTerms) {
     Instant now = tick();
     if (fund == null) {
-      fund = (Fund) Reflection.call(Fund.class, null, "configured", ROUND, newTerms, now);
+      fund = (Fund) PackagePrivate.call(Fund.class, null, "configured", ROUND, newTerms, now);
       assertThat(fund.version()).isEqualTo(1);
       assertThat(events()).singleElement().isInstanceOf(FundConfigured.class);
       status = FundStatus.OPEN;
@@ -134,7 +136,7 @@ final class FundMachine {
     boolean same = status == FundStatus.OPEN && newTerms.equals(terms);
     boolean changed;
     try {
-      changed = (boolean) Reflection.call(Fund.class, fund, "configure", newTerms, now);
+      changed = (boolean) PackagePrivate.call(Fund.class, fund, "configure", newTerms, now);
     } catch (ConflictException e) {
       assertThat(locked).as("refused only once allocated, got %s", e.getMessage()).isTrue();
       assertThat(e.problemType()).isEqualTo("fund-locked");
@@ -168,7 +170,7 @@ final class FundMachine {
     Instant now = tick();
     Object conclusion = conclusion(ranking, judgingVersion, now);
     if (fund == null) {
-      fund = (Fund) Reflection.call(Fund.class, null, "holding", ROUND, conclusion, now);
+      fund = (Fund) PackagePrivate.call(Fund.class, null, "holding", ROUND, conclusion, now);
       assertThat(fund.version()).isEqualTo(1);
       assertThat(events()).isEmpty();
       status = FundStatus.AWAITING_TERMS;
@@ -177,7 +179,7 @@ final class FundMachine {
       return;
     }
     Snapshot before = snapshot();
-    boolean changed = (boolean) Reflection.call(Fund.class, fund, "conclude", conclusion, now);
+    boolean changed = (boolean) PackagePrivate.call(Fund.class, fund, "conclude", conclusion, now);
     switch (status) {
       case ALLOCATED -> {
         assertThat(changed).as("a fund allocates once").isFalse();
@@ -506,7 +508,7 @@ final class FundMachine {
   }
 
   private List<DomainEvent> events() {
-    return Reflection.uncommittedEvents(fund);
+    return RecordedEvents.of(fund);
   }
 
   private List<DomainEvent> eventsSince(Snapshot before) {
@@ -548,7 +550,7 @@ final class FundMachine {
                 .toList(),
             "fingerprint-" + judgingVersion,
             now);
-    return Reflection.call(type, null, "of", new UUID(3, judgingVersion), event);
+    return PackagePrivate.call(type, null, "of", new UUID(3, judgingVersion), event);
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.wyp.events.problem.ProblemEndorsed;
 import org.wyp.events.problem.ProblemPublished;
 import org.wyp.events.problem.ProblemUpdated;
 import org.wyp.events.problem.ProblemWithdrawn;
+import org.wyp.kit.aggregate.RecordedEvents;
 import org.wyp.kit.domain.ConflictException;
 import org.wyp.kit.domain.ForbiddenException;
 import org.wyp.kit.security.Caller;

@@ -17,6 +17,7 @@ import org.wyp.events.round.RoundAnnounced;
 import org.wyp.events.round.RoundArchived;
 import org.wyp.events.round.RoundOpened;
 import org.wyp.events.round.RoundSubmissionsClosed;
+import org.wyp.kit.aggregate.RecordedEvents;
 import org.wyp.kit.domain.ConflictException;
 import org.wyp.problemservice.round.Round;
 import org.wyp.problemservice.round.RoundId;

@@ -1,5 +1,7 @@
 package org.wyp.kit.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,9 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.wyp.kit.outbox.OutboxRelay;
 import tools.jackson.databind.JsonNode;
@@ -233,6 +238,25 @@ public final class BadInput {
   }
 
   /** The cases of all these endpoints, in order, each request once. */
+  /**
+   * The endpoints given are exactly the service's write endpoints (so a new one without bad input
+   * fails the build), and their corpus is large and the same every time.
+   */
+  public static void assertCoversEveryWriteEndpoint(
+      ApplicationContext context, List<Endpoint> endpoints) {
+    Set<String> writes =
+        EndpointInventory.of(context, "/api/").stream()
+            .filter(endpoint -> !endpoint.startsWith("GET "))
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(endpoints.stream().map(Endpoint::name).collect(Collectors.toSet()))
+        .isEqualTo(writes);
+    Endpoint[] named = endpoints.toArray(Endpoint[]::new);
+    List<Case> corpus = corpus(named);
+    List<String> titles = corpus.stream().map(Case::title).toList();
+    assertThat(corpus(named).stream().map(Case::title).toList()).isEqualTo(titles);
+    assertThat(corpus).hasSizeGreaterThan(200).isEqualTo(corpus(named));
+  }
+
   public static List<Case> corpus(Endpoint... endpoints) {
     Map<String, Case> unique = new LinkedHashMap<>();
     for (Endpoint endpoint : endpoints) {

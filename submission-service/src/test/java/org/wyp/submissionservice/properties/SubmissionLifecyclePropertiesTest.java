@@ -20,7 +20,9 @@ import org.wyp.events.DomainEvent;
 import org.wyp.events.submission.SubmissionAmended;
 import org.wyp.events.submission.SubmissionReceived;
 import org.wyp.events.submission.SubmissionWithdrawn;
+import org.wyp.kit.aggregate.RecordedEvents;
 import org.wyp.kit.domain.ConflictException;
+import org.wyp.kit.testing.PackagePrivate;
 import org.wyp.submissionservice.sme.Sme;
 import org.wyp.submissionservice.sme.SmeId;
 import org.wyp.submissionservice.submission.Pitch;
@@ -126,7 +128,7 @@ class SubmissionLifecyclePropertiesTest {
       @ForAll("commands") List<Command> commands) {
     Submission submission =
         (Submission)
-            Reflection.call(
+            PackagePrivate.call(
                 Submission.class,
                 null,
                 "submit",
@@ -139,7 +141,7 @@ class SubmissionLifecyclePropertiesTest {
                 T0);
     assertThat(submission.status()).isEqualTo(SubmissionStatus.SUBMITTED);
     assertThat(submission.version()).isEqualTo(1);
-    assertThat(Reflection.uncommittedEvents(submission))
+    assertThat(RecordedEvents.of(submission))
         .singleElement()
         .isInstanceOf(SubmissionReceived.class);
 
@@ -150,7 +152,7 @@ class SubmissionLifecyclePropertiesTest {
       Instant now = T0.plusSeconds(step + 1);
       Pitch amended = pitch(step + 1);
       long version = submission.version();
-      int events = Reflection.uncommittedEvents(submission).size();
+      int events = RecordedEvents.of(submission).size();
       Snapshot before = Snapshot.of(submission);
 
       boolean allowed =
@@ -173,20 +175,20 @@ class SubmissionLifecyclePropertiesTest {
         done =
             switch (command.kind()) {
               case AMEND -> {
-                Reflection.call(Submission.class, submission, "amend", amended, now);
+                PackagePrivate.call(Submission.class, submission, "amend", amended, now);
                 yield true;
               }
               case WITHDRAW -> {
-                Reflection.call(Submission.class, submission, "withdraw", now);
+                PackagePrivate.call(Submission.class, submission, "withdraw", now);
                 yield true;
               }
               case REACH ->
                   (boolean)
-                      Reflection.call(
+                      PackagePrivate.call(
                           Submission.class, submission, "reach", command.outcome(), now);
               case AWARD ->
                   (boolean)
-                      Reflection.call(
+                      PackagePrivate.call(
                           Submission.class, submission, "award", new UUID(5, 5), 250_000L, now);
             };
       } catch (ConflictException e) {
@@ -204,7 +206,7 @@ class SubmissionLifecyclePropertiesTest {
       assertThat(submission.status()).isEqualTo(target);
       assertThat(submission.version()).isEqualTo(version + 1);
       assertThat(submission.updatedAt()).isEqualTo(now);
-      List<DomainEvent> recorded = Reflection.uncommittedEvents(submission);
+      List<DomainEvent> recorded = RecordedEvents.of(submission);
       List<DomainEvent> added = recorded.subList(events, recorded.size());
       switch (command.kind()) {
         case AMEND -> {
@@ -244,7 +246,7 @@ class SubmissionLifecyclePropertiesTest {
       return new Snapshot(
           submission.status(),
           submission.version(),
-          Reflection.uncommittedEvents(submission).size(),
+          RecordedEvents.of(submission).size(),
           submission.pitch(),
           submission.awardedPence(),
           submission.updatedAt());

@@ -1,23 +1,19 @@
-package org.wyp.awardservice.properties;
+package org.wyp.kit.testing;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.List;
-import org.wyp.events.DomainEvent;
-import org.wyp.kit.aggregate.AggregateRoot;
 
 /**
- * Reaches the package-private parts of the aggregates these properties drive directly, without
- * Spring or storage: the fund's factory and conclusion methods, which only its application service
- * calls, and the events an aggregate has recorded but not yet stored. An exception the method
+ * Calls a package-private method from a test in another package: for property tests that drive an
+ * aggregate's factory and commands directly, without Spring or storage. An exception the method
  * throws is rethrown as it is.
  */
-final class Reflection {
+public final class PackagePrivate {
 
-  private Reflection() {}
+  private PackagePrivate() {}
 
-  static Object call(Class<?> type, Object target, String name, Object... args) {
+  public static Object call(Class<?> type, Object target, String name, Object... args) {
     Method method =
         Arrays.stream(type.getDeclaredMethods())
             .filter(m -> m.getName().equals(name) && m.getParameterCount() == args.length)
@@ -37,11 +33,5 @@ final class Reflection {
     } catch (IllegalAccessException e) {
       throw new AssertionError(e);
     }
-  }
-
-  /** The events the aggregate recorded since it was created or last stored. */
-  @SuppressWarnings("unchecked")
-  static List<DomainEvent> uncommittedEvents(AggregateRoot aggregate) {
-    return (List<DomainEvent>) call(AggregateRoot.class, aggregate, "uncommittedEvents");
   }
 }
