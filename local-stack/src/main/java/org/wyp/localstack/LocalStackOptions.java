@@ -1,8 +1,12 @@
 package org.wyp.localstack;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,8 @@ import java.util.Optional;
  * @param externalJwkSetUri the external issuer's JWKS URL
  * @param demoPace when present, play the demo round once started, pausing this long between two
  *     finals scores
+ * @param aotTraining whether to start once on free ports with a throwaway data directory, stop and
+ *     exit: the run bin/local-stack records the JVM's ahead-of-time cache from
  * @param help whether only the usage was asked for
  */
 record LocalStackOptions(
@@ -38,6 +44,7 @@ record LocalStackOptions(
     Optional<String> externalIssuer,
     Optional<String> externalJwkSetUri,
     Optional<Duration> demoPace,
+    boolean aotTraining,
     boolean help) {
 
   static final int DEFAULT_KAFKA_PORT = 9092;
@@ -63,11 +70,16 @@ record LocalStackOptions(
     Map<String, Integer> servicePorts = new LinkedHashMap<>();
     services.forEach(service -> servicePorts.put(service.name(), service.port()));
     boolean help = false;
+    boolean aotTraining = false;
     Duration demoPace = null;
 
     for (String arg : args) {
       if (arg.equals("--help") || arg.equals("-h")) {
         help = true;
+        continue;
+      }
+      if (arg.equals("--aot-training")) {
+        aotTraining = true;
         continue;
       }
       if (arg.equals("--demo")) {
@@ -111,7 +123,44 @@ record LocalStackOptions(
         env("WYP_JWT_ISSUER", env),
         env("WYP_JWT_JWK_SET_URI", env),
         Optional.ofNullable(demoPace),
+        aotTraining,
         help);
+  }
+
+  /**
+   * Options for the broker, its controller, the wire server, the token issuer and every service on
+   * ports free right now, keeping data in {@code dataDir}, and no external infrastructure.
+   */
+  static LocalStackOptions onFreePorts(Path dataDir, List<PlatformService> services)
+      throws IOException {
+    List<Integer> ports = freePorts(4 + services.size());
+    List<String> args = new ArrayList<>();
+    args.add("--data-dir=" + dataDir);
+    args.add("--kafka-port=" + ports.get(0));
+    args.add("--kafka-controller-port=" + ports.get(1));
+    args.add("--mongo-port=" + ports.get(2));
+    args.add("--issuer-port=" + ports.get(3));
+    for (int i = 0; i < services.size(); i++) {
+      args.add("--" + services.get(i).portOption() + "=" + ports.get(4 + i));
+    }
+    return parse(args.toArray(String[]::new), Map.of(), services);
+  }
+
+  /** Ports that are free now: all held open at once, so no two are the same. */
+  static List<Integer> freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket = new ServerSocket();
+        sockets.add(socket);
+        socket.bind(new InetSocketAddress("127.0.0.1", 0));
+      }
+      return sockets.stream().map(ServerSocket::getLocalPort).toList();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
   }
 
   static String usage(List<PlatformService> services) {
@@ -142,6 +191,9 @@ record LocalStackOptions(
                                       at http://localhost:8080
           --demo-pace=SECONDS         the demo with this pause between two finals scores
                                       (default: 1.5; 0 plays it as fast as it can)
+          --aot-training              start once on free ports with a throwaway data directory,
+                                      then stop (bin/local-stack records the JVM's
+                                      ahead-of-time cache from this run)
           -h, --help                  show this help
 
         Environment:

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,28 @@ class LocalStackOptionsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> parse(Map.of(), "--demo-pace=-1"))
         .withMessageContaining("between 0 and 60");
+  }
+
+  @Test
+  void theTrainingRunIsOffUnlessAskedFor() {
+    assertThat(parse(Map.of()).aotTraining()).isFalse();
+    assertThat(parse(Map.of(), "--aot-training").aotTraining()).isTrue();
+  }
+
+  @Test
+  void onFreePortsGivesEveryComponentItsOwnPort() throws Exception {
+    LocalStackOptions options =
+        LocalStackOptions.onFreePorts(Path.of("/tmp/x"), PlatformServices.ALL);
+
+    List<Integer> ports = new ArrayList<>(options.servicePorts().values());
+    ports.addAll(
+        List.of(
+            options.kafkaPort(),
+            options.kafkaControllerPort(),
+            options.mongoPort(),
+            options.issuerPort()));
+    assertThat(ports).doesNotHaveDuplicates().allMatch(port -> port > 0);
+    assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/x"));
   }
 
   @Test
