@@ -2,8 +2,6 @@ package org.wyp.localstack;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,7 +131,7 @@ record LocalStackOptions(
    */
   static LocalStackOptions onFreePorts(Path dataDir, List<PlatformService> services)
       throws IOException {
-    List<Integer> ports = freePorts(4 + services.size());
+    List<Integer> ports = FreePorts.take(4 + services.size());
     List<String> args = new ArrayList<>();
     args.add("--data-dir=" + dataDir);
     args.add("--kafka-port=" + ports.get(0));
@@ -144,23 +142,6 @@ record LocalStackOptions(
       args.add("--" + services.get(i).portOption() + "=" + ports.get(4 + i));
     }
     return parse(args.toArray(String[]::new), Map.of(), services);
-  }
-
-  /** Ports that are free now: all held open at once, so no two are the same. */
-  static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket();
-        sockets.add(socket);
-        socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
   }
 
   static String usage(List<PlatformService> services) {

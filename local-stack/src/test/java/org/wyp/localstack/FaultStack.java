@@ -160,7 +160,7 @@ public final class FaultStack implements AutoCloseable {
    */
   public static FaultStack start(Path dataDir) throws Exception {
     List<PlatformService> services = PlatformServices.ALL;
-    List<Integer> free = LocalStackOptions.freePorts(4 + services.size());
+    List<Integer> free = FreePorts.take(4 + services.size());
     Map<String, Integer> ports = new LinkedHashMap<>();
     for (int i = 0; i < services.size(); i++) {
       ports.put(services.get(i).name(), free.get(4 + i));

@@ -91,10 +91,7 @@ class PrometheusQueriesTest {
       assertThat(config.targets()).as("scrape targets in the stack").isNotEmpty();
       try (LocalPrometheus server =
           LocalPrometheus.start(
-              prometheus,
-              config.file(),
-              prometheusDir,
-              LocalStackOptions.freePorts(1).getFirst())) {
+              prometheus, config.file(), prometheusDir, FreePorts.take(1).getFirst())) {
         playASmallRound(stack);
         deadLetterOneRecord(stack);
         // Each service's JVM GC meters count pauses after they were bound; on a large heap a short

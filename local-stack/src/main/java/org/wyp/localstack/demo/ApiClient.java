@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A service's REST API as the demo uses it: JSON in and out, and an error naming the call and the
  * service's problem details when a call does not answer as expected.
  */
-final class ApiClient {
+public final class ApiClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration POLL = Duration.ofMillis(200);
@@ -26,7 +26,7 @@ final class ApiClient {
   private final String baseUrl;
   private final String token;
 
-  ApiClient(String baseUrl) {
+  public ApiClient(String baseUrl) {
     this(baseUrl, null);
   }
 
@@ -36,12 +36,12 @@ final class ApiClient {
   }
 
   /** The same API, called with this bearer token. */
-  ApiClient as(String bearerToken) {
+  public ApiClient as(String bearerToken) {
     return new ApiClient(baseUrl, bearerToken);
   }
 
   /** Thrown when a call answers with another status than expected. */
-  static final class UnexpectedResponse extends IllegalStateException {
+  public static final class UnexpectedResponse extends IllegalStateException {
     private final int status;
 
     UnexpectedResponse(String call, int status, String body) {
@@ -49,20 +49,20 @@ final class ApiClient {
       this.status = status;
     }
 
-    int status() {
+    public int status() {
       return status;
     }
   }
 
-  JsonNode get(String path) {
+  public JsonNode get(String path) {
     return call("GET", path, null, 200);
   }
 
-  JsonNode post(String path, Object body, int expected) {
+  public JsonNode post(String path, Object body, int expected) {
     return call("POST", path, body, expected);
   }
 
-  JsonNode put(String path, Object body, int expected) {
+  public JsonNode put(String path, Object body, int expected) {
     return call("PUT", path, body, expected);
   }
 
@@ -70,7 +70,7 @@ final class ApiClient {
    * Retries a step until it succeeds: for a call that depends on events another service has yet to
    * consume.
    */
-  static <T> T eventually(String what, Duration timeout, Supplier<T> step) {
+  public static <T> T eventually(String what, Duration timeout, Supplier<T> step) {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       try {
@@ -109,7 +109,11 @@ final class ApiClient {
     } else {
       request
           .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+          .method(
+              method,
+              HttpRequest.BodyPublishers.ofString(
+                  // Text is taken to be JSON already, as a load generator prepares it.
+                  body instanceof String json ? json : JSON.writeValueAsString(body)));
     }
     HttpResponse<String> response;
     try {

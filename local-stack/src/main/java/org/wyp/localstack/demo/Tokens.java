@@ -9,22 +9,22 @@ import tools.jackson.databind.JsonNode;
  * Tokens from the local stack's development issuer, asked for over HTTP as anyone trying the APIs
  * would: one per person the demo plays.
  */
-final class Tokens {
+public final class Tokens {
 
   private final ApiClient issuer;
 
-  Tokens(String issuerUrl) {
+  public Tokens(String issuerUrl) {
     this.issuer = new ApiClient(issuerUrl);
   }
 
   /** A token and the SME id the issuer minted into it. */
-  record SmeToken(String token, UUID smeId) {}
+  public record SmeToken(String token, UUID smeId) {}
 
-  String organiser() {
+  public String organiser() {
     return get("role=ORGANISER&sub=demo-organiser").path("access_token").asString();
   }
 
-  String problemOwner(String organisation) {
+  public String problemOwner(String organisation) {
     return get("role=PROBLEM_OWNER&organisation="
             + URLEncoder.encode(organisation, StandardCharsets.UTF_8))
         .path("access_token")
@@ -32,14 +32,14 @@ final class Tokens {
   }
 
   /** A new SME user: the issuer mints its sme_id, which its registration then takes. */
-  SmeToken newSme() {
+  public SmeToken newSme() {
     JsonNode answer = get("role=SME");
     return new SmeToken(
         answer.path("access_token").asString(),
         UUID.fromString(answer.path("claims").path("sme_id").asString()));
   }
 
-  String judge(String judgeId) {
+  public String judge(String judgeId) {
     return get("role=JUDGE&judge_id=" + judgeId).path("access_token").asString();
   }
 
