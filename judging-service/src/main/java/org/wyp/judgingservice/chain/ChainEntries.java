@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -52,6 +53,18 @@ public class ChainEntries extends AggregateStore<ChainEntry> {
       records.add(toRecord(roundId, doc));
     }
     return records;
+  }
+
+  /**
+   * The round's entry at {@code seq}, if stored. Looked up by both fields of the round-and-place
+   * index, which every MongoDB server answers from that index (the embedded wire server of the
+   * local stack included, which scans the collection for anything else).
+   */
+  Optional<ChainRecord> record(UUID roundId, long seq) {
+    Query query = Query.query(where("roundId").is(roundId.toString()).and("seq").is(seq));
+    query.fields().exclude(OUTBOX_FIELD);
+    return Optional.ofNullable(mongo().findOne(query, Document.class, collection()))
+        .map(doc -> toRecord(roundId, doc));
   }
 
   @SuppressWarnings("unchecked")

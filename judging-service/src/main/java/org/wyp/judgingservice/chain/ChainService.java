@@ -30,10 +30,12 @@ public class ChainService {
   private static final int MAX_ATTEMPTS = 50;
 
   private final ChainEntries entries;
+  private final RecentChains recent;
   private final Clock clock;
 
   ChainService(ChainEntries entries, Clock clock) {
     this.entries = entries;
+    this.recent = new RecentChains(entries);
     this.clock = clock;
   }
 
@@ -83,7 +85,7 @@ public class ChainService {
   }
 
   public RoundLedger ledger(UUID roundId) {
-    return RoundLedger.of(roundId, entries.records(roundId));
+    return RoundLedger.of(roundId, recent.records(roundId));
   }
 
   public List<ChainRecord> chain(UUID roundId) {
