@@ -1,7 +1,6 @@
 package org.wyp.judgingservice.chain;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,19 +91,29 @@ public final class EntryData {
     return data;
   }
 
-  static ScoreRecord readScore(long seq, String recordedAt, Map<String, Object> data) {
-    Map<String, Integer> scores = new LinkedHashMap<>();
-    map(data.get("scores")).forEach((key, value) -> scores.put(key, integer(value)));
+  static ScoreRecord readScore(
+      long seq, String recordedAt, Map<String, Object> data, FoldMemo memo) {
     return new ScoreRecord(
         seq,
         stage(data),
         uuid(data.get("pitchId")),
-        uuid(data.get("judgeId")),
+        memo.judge(uuid(data.get("judgeId"))),
         integer(data.get("revision")),
-        Map.copyOf(scores),
+        integers(map(data.get("scores"))),
         (String) data.get("comment"),
-        readFacts(map(data.get("pitch"))),
+        readFacts(map(data.get("pitch")), memo),
         recordedAt);
+  }
+
+  /** Straight into an immutable map: a large round reads tens of thousands of these. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Integer> integers(Map<String, Object> values) {
+    Map.Entry<String, Integer>[] entries = new Map.Entry[values.size()];
+    int i = 0;
+    for (Map.Entry<String, Object> value : values.entrySet()) {
+      entries[i++] = Map.entry(value.getKey(), integer(value.getValue()));
+    }
+    return Map.ofEntries(entries);
   }
 
   public static Document conflict(
@@ -149,9 +158,10 @@ public final class EntryData {
         .append("scoresFingerprint", scoresFingerprint);
   }
 
-  static Decision readDecision(long seq, String recordedAt, Map<String, Object> data) {
+  static Decision readDecision(
+      long seq, String recordedAt, Map<String, Object> data, FoldMemo memo) {
     List<PitchFacts> pitches =
-        maps(data.get("pitches")).stream().map(EntryData::readFacts).toList();
+        maps(data.get("pitches")).stream().map(pitch -> readFacts(pitch, memo)).toList();
     List<UUID> shortlisted = new ArrayList<>();
     if (data.get("shortlisted") instanceof List<?> ids) {
       ids.forEach(id -> shortlisted.add(uuid(id)));
@@ -173,12 +183,12 @@ public final class EntryData {
         .append("requestedPence", pitch.requestedPence());
   }
 
-  static PitchFacts readFacts(Map<String, Object> data) {
+  static PitchFacts readFacts(Map<String, Object> data, FoldMemo memo) {
     return new PitchFacts(
         uuid(data.get("pitchId")),
         uuid(data.get("problemId")),
         uuid(data.get("smeId")),
-        Instant.parse((String) data.get("submittedAt")),
+        memo.instant((String) data.get("submittedAt")),
         ((Number) data.get("requestedPence")).longValue());
   }
 

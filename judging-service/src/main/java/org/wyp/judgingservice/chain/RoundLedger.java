@@ -1,13 +1,11 @@
 package org.wyp.judgingservice.chain;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,10 +22,10 @@ public final class RoundLedger {
   private final UUID roundId;
   private final List<ChainRecord> records;
   private final Map<Stage, RubricSpec> rubrics = new EnumMap<>(Stage.class);
-  private final Map<ScoreKey, ScoreRecord> latestScores = new LinkedHashMap<>();
-  private final List<ConflictRecord> conflicts = new ArrayList<>();
+  private final Map<ScoreKey, ScoreRecord> latestScores;
+  private final RoundConflicts conflicts = new RoundConflicts();
   private final Set<UUID> withdrawn = new HashSet<>();
-  private final Map<UUID, PitchFacts> facts = new LinkedHashMap<>();
+  private final Map<UUID, PitchFacts> facts;
   private final Map<Stage, Decision> decisions = new EnumMap<>(Stage.class);
 
   private record ScoreKey(Stage stage, UUID pitchId, UUID judgeId) {}
@@ -35,8 +33,13 @@ public final class RoundLedger {
   private RoundLedger(UUID roundId, List<ChainRecord> records) {
     this.roundId = roundId;
     this.records = List.copyOf(records);
+    // Sized for the chain up front: most entries of a large round are scores, and regrowing these
+    // maps entry by entry was a good part of folding one.
+    this.latestScores = LinkedHashMap.newLinkedHashMap(records.size());
+    this.facts = LinkedHashMap.newLinkedHashMap(records.size());
+    FoldMemo memo = new FoldMemo();
     for (ChainRecord record : records) {
-      apply(record);
+      apply(record, memo);
     }
   }
 
@@ -50,7 +53,7 @@ public final class RoundLedger {
     return new RoundLedger(roundId, records.stream().filter(r -> r.seq() < seq).toList());
   }
 
-  private void apply(ChainRecord record) {
+  private void apply(ChainRecord record, FoldMemo memo) {
     Map<String, Object> data = record.data();
     switch (record.kind()) {
       case RUBRIC -> {
@@ -58,14 +61,14 @@ public final class RoundLedger {
         rubrics.put(rubric.stage(), rubric);
       }
       case SCORE -> {
-        ScoreRecord score = EntryData.readScore(record.seq(), record.recordedAt(), data);
+        ScoreRecord score = EntryData.readScore(record.seq(), record.recordedAt(), data, memo);
         latestScores.put(new ScoreKey(score.stage(), score.pitchId(), score.judgeId()), score);
         facts.put(score.pitchId(), score.pitch());
       }
       case CONFLICT -> conflicts.add(EntryData.readConflict(record.seq(), data));
       case WITHDRAWAL -> withdrawn.add(EntryData.readWithdrawal(data));
       case SHORTLIST, CONCLUSION -> {
-        Decision decision = EntryData.readDecision(record.seq(), record.recordedAt(), data);
+        Decision decision = EntryData.readDecision(record.seq(), record.recordedAt(), data, memo);
         decisions.put(decision.stage(), decision);
         decision.pitches().forEach(p -> facts.putIfAbsent(p.pitchId(), p));
       }
@@ -116,20 +119,16 @@ public final class RoundLedger {
   }
 
   public List<ConflictRecord> conflicts() {
-    return List.copyOf(conflicts);
+    return conflicts.all();
   }
 
+  /** The first conflict recorded that {@linkplain ConflictRecord#covers covers} the pair. */
   public Optional<ConflictRecord> conflict(UUID judgeId, UUID pitchId, UUID smeId) {
-    return conflicts.stream().filter(c -> c.covers(judgeId, pitchId, smeId)).findFirst();
+    return conflicts.covering(judgeId, pitchId, smeId);
   }
 
   public boolean hasConflictRecorded(UUID judgeId, UUID pitchId, UUID smeId) {
-    return conflicts.stream()
-        .anyMatch(
-            c ->
-                c.judgeId().equals(judgeId)
-                    && Objects.equals(c.pitchId(), pitchId)
-                    && Objects.equals(c.smeId(), smeId));
+    return conflicts.recorded(judgeId, pitchId, smeId);
   }
 
   public boolean withdrawn(UUID pitchId) {
