@@ -1,5 +1,6 @@
 package org.wyp.bench.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.wyp.localstack.FreePorts;
 
 /**
@@ -37,6 +40,7 @@ public final class StackProcess implements AutoCloseable {
   private final int mongoPort;
   private final int issuerPort;
   private final Path log;
+  private final Path dataDir;
   private Duration readyAfter;
 
   private StackProcess(
@@ -45,13 +49,15 @@ public final class StackProcess implements AutoCloseable {
       int kafkaPort,
       int mongoPort,
       int issuerPort,
-      Path log) {
+      Path log,
+      Path dataDir) {
     this.process = process;
     this.serviceUrls = serviceUrls;
     this.kafkaPort = kafkaPort;
     this.mongoPort = mongoPort;
     this.issuerPort = issuerPort;
     this.log = log;
+    this.dataDir = dataDir;
   }
 
   /**
@@ -92,6 +98,10 @@ public final class StackProcess implements AutoCloseable {
         .ifPresent(options -> builder.environment().put("JAVA_OPTS", options));
     builder.environment().putAll(environment);
     long begin = System.nanoTime();
+    Process process = builder.start();
+    // Ctrl+C on the benchmarks stops the stack too, as its own Ctrl+C would.
+    Thread stopper = new Thread(process::destroy, "stop-local-stack");
+    Runtime.getRuntime().addShutdownHook(stopper);
     StackProcess stack =
         new StackProcess(builder.start(), urls, ports.get(0), ports.get(2), ports.get(3), log);
     try {
@@ -183,6 +193,12 @@ public final class StackProcess implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
+    }
+    // The broker's log and the database files are large; the stack's own log stays beside them.
+    try (Stream<Path> paths = Files.walk(dataDir)) {
+      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException e) {
+      System.err.println("[bench] could not delete " + dataDir + ": " + e.getMessage());
     }
   }
 }
