@@ -103,7 +103,7 @@ public final class StackProcess implements AutoCloseable {
     Thread stopper = new Thread(process::destroy, "stop-local-stack");
     Runtime.getRuntime().addShutdownHook(stopper);
     StackProcess stack =
-        new StackProcess(builder.start(), urls, ports.get(0), ports.get(2), ports.get(3), log);
+        new StackProcess(process, urls, ports.get(0), ports.get(2), ports.get(3), log, dataDir);
     try {
       stack.awaitReady();
     } catch (IOException | InterruptedException | RuntimeException e) {
