@@ -51,16 +51,13 @@ class BoardController {
       throw badRequest(
           "invalid-paging", "page must be 0 or more and size between 1 and " + MAX_SIZE);
     }
-    String lastEventId = board.lastEventId();
-    List<BoardItem> all = board.snapshot(Optional.ofNullable(kind));
+    PublicBoard.Page views = board.page(Optional.ofNullable(kind), (long) page * size, size);
     List<Item> content =
-        all.stream()
-            .skip((long) page * size)
-            .limit(size)
+        views.items().stream()
             .map(i -> new Item(i.key(), i.kind(), i.id().toString(), JSON.readTree(i.json())))
             .toList();
-    int pages = (all.size() + size - 1) / size;
-    return new Page(lastEventId, page, size, all.size(), pages, content);
+    int pages = (int) ((views.total() + size - 1) / size);
+    return new Page(views.lastEventId(), page, size, views.total(), pages, content);
   }
 
   private static ErrorResponseException badRequest(String slug, String detail) {

@@ -3,8 +3,8 @@ package org.wyp.web.board;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +33,10 @@ public class PublicBoard {
 
   private final String epoch;
   private final int replayCapacity;
-  private final Map<String, BoardItem> items = new HashMap<>();
+  // Both in change order (a changed item is moved to the end), so reads never sort: a board of
+  // 100,000 problems is paged through many times a second.
+  private final Map<String, BoardItem> items = new LinkedHashMap<>();
+  private final Map<String, Map<String, BoardItem>> itemsByKind = new HashMap<>();
   private final ArrayDeque<BoardItem> recent = new ArrayDeque<>();
   private final List<Consumer<BoardItem>> subscribers = new CopyOnWriteArrayList<>();
   private long seq;
@@ -76,10 +79,13 @@ public class PublicBoard {
       return Optional.empty();
     }
     BoardItem change = new BoardItem(++seq, parsed.get().kind(), parsed.get().id(), json);
-    if (json == null) {
-      items.remove(itemKey);
-    } else {
+    Map<String, BoardItem> ofKind =
+        itemsByKind.computeIfAbsent(change.kind(), k -> new LinkedHashMap<>());
+    items.remove(itemKey);
+    ofKind.remove(itemKey);
+    if (json != null) {
       items.put(itemKey, change);
+      ofKind.put(itemKey, change);
     }
     recent.addLast(change);
     while (recent.size() > replayCapacity) {
@@ -110,10 +116,21 @@ public class PublicBoard {
 
   /** The current views, optionally of one kind, oldest change first. */
   public synchronized List<BoardItem> snapshot(Optional<String> kind) {
-    return items.values().stream()
-        .filter(item -> kind.map(item.kind()::equals).orElse(true))
-        .sorted(Comparator.comparingLong(BoardItem::seq))
-        .toList();
+    return List.copyOf(viewsOf(kind).values());
+  }
+
+  /** Some of the current views, oldest change first, as of the change {@code lastEventId} names. */
+  public record Page(String lastEventId, long total, List<BoardItem> items) {}
+
+  /** The views from the {@code offset}-th on, at most {@code limit}, optionally of one kind. */
+  public synchronized Page page(Optional<String> kind, long offset, int limit) {
+    Map<String, BoardItem> views = viewsOf(kind);
+    List<BoardItem> items = views.values().stream().skip(offset).limit(limit).toList();
+    return new Page(eventId(seq), views.size(), items);
+  }
+
+  private Map<String, BoardItem> viewsOf(Optional<String> kind) {
+    return kind.map(k -> itemsByKind.getOrDefault(k, Map.of())).orElse(items);
   }
 
   public synchronized String lastEventId() {
@@ -129,7 +146,7 @@ public class PublicBoard {
   }
 
   public synchronized long countOf(String kind) {
-    return items.values().stream().filter(item -> item.kind().equals(kind)).count();
+    return itemsByKind.getOrDefault(kind, Map.of()).size();
   }
 
   public synchronized long skipped() {

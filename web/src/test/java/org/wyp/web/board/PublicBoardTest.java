@@ -42,6 +42,35 @@ class PublicBoardTest {
   }
 
   @Test
+  void pagesListAKindsViewsInChangeOrderWithItsTotal() {
+    UUID second = UUID.randomUUID();
+    UUID third = UUID.randomUUID();
+    board.apply("problem:" + problem, json("{\"title\":\"Damp\"}"));
+    board.apply("problem-stats:" + problem, json("{\"pitches\":1}"));
+    board.apply("problem:" + second, json("{\"title\":\"Falls\"}"));
+    board.apply("problem:" + third, json("{\"title\":\"Loneliness\"}"));
+    board.apply("problem:" + problem, json("{\"title\":\"Mould\"}"));
+    board.apply("problem:" + second, null);
+
+    PublicBoard.Page problems = board.page(Optional.of("problem"), 0, 10);
+    assertThat(problems.total()).isEqualTo(2);
+    assertThat(problems.items())
+        .as("the renamed problem changed last")
+        .extracting(BoardItem::id)
+        .containsExactly(third, problem);
+    assertThat(problems.lastEventId()).isEqualTo(board.lastEventId());
+    assertThat(board.page(Optional.of("problem"), 1, 10).items())
+        .extracting(BoardItem::id)
+        .containsExactly(problem);
+    assertThat(board.page(Optional.empty(), 0, 10).items())
+        .extracting(BoardItem::key)
+        .containsExactly("problem-stats:" + problem, "problem:" + third, "problem:" + problem);
+    assertThat(board.page(Optional.of("award"), 0, 10).total()).isZero();
+    assertThat(board.countOf("problem")).isEqualTo(2);
+    assertThat(board.countOf("problem-stats")).isEqualTo(1);
+  }
+
+  @Test
   void recordsTheBoardCannotReadAreSkippedAndCounted() {
     assertThat(board.apply("poll:" + problem, json("{}"))).isEmpty();
     assertThat(board.apply("problem:not-a-uuid", json("{}"))).isEmpty();
