@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.wyp.bench.setup.Programme;
 import org.wyp.bench.stack.StackProcess;
 import org.wyp.localstack.demo.ApiClient;
+import org.wyp.localstack.demo.DemoRound;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -105,7 +106,7 @@ final class FinalsRounds {
     awaitJudgingKnows(round, pitches.size());
 
     String screening = "/api/rounds/" + round + "/stages/SCREENING";
-    judging.put(screening + "/rubric", rubric(2, pitches.size()), 201);
+    judging.put(screening + "/rubric", DemoRound.rubric(2, pitches.size()), 201);
     judging.put(screening + "/panel", Map.of("judgeIds", panel), 201);
     JsonNode assignments = judging.post(screening + "/assignments", null, 200);
     for (JsonNode assignment : assignments.path("assignments")) {
@@ -117,7 +118,7 @@ final class FinalsRounds {
     judging.post(screening + "/shortlist", Map.of("size", pitches.size()), 200);
 
     String finals = "/api/rounds/" + round + "/stages/FINALS";
-    judging.put(finals + "/rubric", rubric(panel.size(), null), 201);
+    judging.put(finals + "/rubric", DemoRound.rubric(panel.size(), null), 201);
     judging.put(finals + "/panel", Map.of("judgeIds", panel), 201);
     judging.post(finals + "/assignments", null, 200);
     return new Finals(round, pitches, panel);
@@ -154,21 +155,5 @@ final class FinalsRounds {
     return """
         {"scores":{"impact":%d,"feasibility":%d,"value":%d},"comment":"Scored by the benchmark"}"""
         .formatted(mark, mark, mark);
-  }
-
-  private static Map<String, Object> rubric(int judgesPerPitch, Integer shortlistSize) {
-    Map<String, Object> rubric = new LinkedHashMap<>();
-    rubric.put(
-        "criteria",
-        List.of(
-            Map.of("key", "impact", "name", "Impact on the problem", "weight", 0.4),
-            Map.of("key", "feasibility", "name", "Feasibility", "weight", 0.3),
-            Map.of("key", "value", "name", "Value for money", "weight", 0.3)));
-    rubric.put("normalisation", "NONE");
-    rubric.put("minJudgesPerPitch", judgesPerPitch);
-    if (shortlistSize != null) {
-      rubric.put("shortlistSize", shortlistSize);
-    }
-    return rubric;
   }
 }

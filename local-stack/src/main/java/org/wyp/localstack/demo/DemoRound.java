@@ -399,7 +399,11 @@ public final class DemoRound {
     }
   }
 
-  private Map<String, Object> rubric(int judgesPerPitch, Integer shortlistSize) {
+  /**
+   * The demo's rubric: impact, feasibility and value for money, marked 0 to 10, not normalised.
+   * Also what the benchmarks' rounds are judged by.
+   */
+  public static Map<String, Object> rubric(int judgesPerPitch, Integer shortlistSize) {
     Map<String, Object> rubric = new LinkedHashMap<>();
     rubric.put(
         "criteria",
