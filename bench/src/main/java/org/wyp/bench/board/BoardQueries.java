@@ -83,11 +83,7 @@ final class BoardQueries {
     return figures;
   }
 
-  /**
-   * Warms up, then measures; with {@code checked}, every page answered must have passed its check
-   * (pages left unanswered are the result's failures), without, every request must have been
-   * answered 200.
-   */
+  /** Warms up, then measures; see {@link CheckedPages#requireAnswered}. */
   private LoadResult run(String name, Call call, CheckedPages checked) throws InterruptedException {
     String at = String.format(Locale.ROOT, " at %.0f/s", RATE);
     LoadResult warmUp = OpenLoad.run(name + " warm-up" + at, RATE, WARM_UP, 200, call);
@@ -95,13 +91,7 @@ final class BoardQueries {
       checked.awaitSettled();
     }
     LoadResult measured = OpenLoad.run(name + at, RATE, duration, 200, call);
-    if (checked != null) {
-      checked.awaitSettled();
-      checked.passed(warmUp);
-      checked.passed(measured);
-    } else if (warmUp.failed() + measured.failed() > 0) {
-      throw new IllegalStateException(measured + " after " + warmUp);
-    }
+    CheckedPages.requireAnswered(checked, warmUp, measured);
     progress.println("[bench] board: " + measured);
     return measured;
   }

@@ -87,6 +87,22 @@ final class CheckedPages implements Call {
   }
 
   /**
+   * Fails unless a warm-up and the load after it were answered right: with {@code checked}, every
+   * page answered must have passed its check (pages left unanswered are the result's failures);
+   * without, every request must have been answered 200.
+   */
+  static void requireAnswered(CheckedPages checked, LoadResult warmUp, LoadResult measured)
+      throws InterruptedException {
+    if (checked != null) {
+      checked.awaitSettled();
+      checked.passed(warmUp);
+      checked.passed(measured);
+    } else if (warmUp.failed() + measured.failed() > 0) {
+      throw new IllegalStateException(measured + " after " + warmUp);
+    }
+  }
+
+  /**
    * Waits until the pages a load gave up on are answered or time out: until then the server is
    * still working through them, and the next load would measure that backlog as well.
    */

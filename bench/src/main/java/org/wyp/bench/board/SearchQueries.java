@@ -71,22 +71,12 @@ final class SearchQueries {
     return figures;
   }
 
-  /**
-   * Warms up, then measures; with {@code checked}, every page answered must have passed its check
-   * (pages left unanswered are the result's failures), without, every request must have been
-   * answered 200.
-   */
+  /** Warms up, then measures; see {@link CheckedPages#requireAnswered}. */
   private LoadResult run(String name, Call call, CheckedPages checked) throws InterruptedException {
     LoadResult warmUp = OneClient.run(name + " warm-up", WARM_UP_QUERIES, Duration.ZERO, 200, call);
     progress.println("[bench] board: " + warmUp);
     LoadResult measured = OneClient.run(name + ", one client", QUERIES, duration, 200, call);
-    if (checked != null) {
-      checked.awaitSettled();
-      checked.passed(warmUp);
-      checked.passed(measured);
-    } else if (warmUp.failed() + measured.failed() > 0) {
-      throw new IllegalStateException(measured + " after " + warmUp);
-    }
+    CheckedPages.requireAnswered(checked, warmUp, measured);
     progress.println("[bench] board: " + measured);
     return measured;
   }
