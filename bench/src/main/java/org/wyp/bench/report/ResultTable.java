@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The benchmarks' figures as one plain-text table, each beside its baseline, ratio and target. */
 public final class ResultTable {
@@ -28,9 +29,7 @@ public final class ResultTable {
 
   /** How many figures miss their target. */
   public long misses() {
-    return measurements.stream()
-        .filter(m -> m.meetsTarget().equals(java.util.Optional.of(false)))
-        .count();
+    return measurements.stream().filter(m -> m.meetsTarget().equals(Optional.of(false))).count();
   }
 
   public void print(PrintStream out) {
