@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -76,7 +77,7 @@ public final class PipelineBenchmark {
     UUID round = programme.openRound("Pipeline benchmark");
     UUID problem = programme.publishProblems(round, 1).getFirst();
 
-    try (Admin admin = Admin.create(kafka(Map.of()))) {
+    try (Admin admin = Admin.create(kafka())) {
       List<TopicPartition> partitions = partitions(admin);
       Map<TopicPartition, Long> before = endOffsets(admin, partitions);
       List<String> groups = groupsConsuming(admin, partitions);
@@ -114,7 +115,7 @@ public final class PipelineBenchmark {
   }
 
   private void publish(UUID round, UUID problem) throws InterruptedException, ExecutionException {
-    Properties config = kafka(Map.of());
+    Properties config = kafka();
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -148,7 +149,7 @@ public final class PipelineBenchmark {
   private Map<String, Duration> awaitCaughtUp(
       Admin admin, List<String> groups, Map<TopicPartition, Long> end, long begin)
       throws Exception {
-    Map<String, Duration> caughtUp = new java.util.LinkedHashMap<>();
+    Map<String, Duration> caughtUp = new LinkedHashMap<>();
     long deadline = begin + CATCH_UP_TIMEOUT.toNanos();
     while (caughtUp.size() < groups.size()) {
       for (String group : groups) {
@@ -182,7 +183,7 @@ public final class PipelineBenchmark {
 
   /** Reads the benchmark's records again with a plain consumer: the broker's own limit. */
   private double rawConsumption(List<TopicPartition> partitions, Map<TopicPartition, Long> from) {
-    Properties config = kafka(Map.of());
+    Properties config = kafka();
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -278,10 +279,9 @@ public final class PipelineBenchmark {
         .toList();
   }
 
-  private Properties kafka(Map<String, String> extra) {
+  private Properties kafka() {
     Properties config = new Properties();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    config.putAll(extra);
     return config;
   }
 }
