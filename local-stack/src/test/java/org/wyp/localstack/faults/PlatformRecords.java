@@ -10,14 +10,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +23,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.wyp.events.Topics;
 import org.wyp.kit.testing.Http;
+import org.wyp.kit.testing.TopicOffsets;
 import org.wyp.kit.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -244,26 +243,7 @@ final class PlatformRecords implements AutoCloseable {
 
   private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics)
       throws Exception {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    admin
-        .describeTopics(topics)
-        .allTopicNames()
-        .get()
-        .forEach(
-            (topic, description) ->
-                description
-                    .partitions()
-                    .forEach(
-                        p ->
-                            latest.put(
-                                new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-    Map<TopicPartition, Long> ends = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
-    admin
-        .listOffsets(latest)
-        .all()
-        .get()
-        .forEach((partition, info) -> ends.put(partition, info.offset()));
-    return ends;
+    return TopicOffsets.ends(admin, topics);
   }
 
   Admin admin() {

@@ -35,19 +35,8 @@ public final class ConsumerGroupReplay {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-      admin
-          .describeTopics(topics)
-          .allTopicNames()
-          .get()
-          .forEach(
-              (topic, description) ->
-                  description
-                      .partitions()
-                      .forEach(
-                          p ->
-                              start.put(
-                                  new TopicPartition(topic, p.partition()),
-                                  new OffsetAndMetadata(0))));
+      TopicOffsets.partitions(admin, topics)
+          .forEach(partition -> start.put(partition, new OffsetAndMetadata(0)));
       // The group's members may take a moment to leave after the listeners stop.
       Awaitility.await()
           .ignoreExceptionsInstanceOf(ExecutionException.class)

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
@@ -159,18 +156,7 @@ public final class NothingChanged implements AutoCloseable {
   }
 
   private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (TopicDescription topic :
-        admin.describeTopics(topicNames(admin)).allTopicNames().get().values()) {
-      topic
-          .partitions()
-          .forEach(
-              p ->
-                  latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
-    }
-    Map<TopicPartition, Long> offsets = new HashMap<>();
-    admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.put(tp, info.offset()));
-    return offsets;
+    return TopicOffsets.ends(admin, topicNames(admin));
   }
 
   private String fingerprint(String collection) {
